@@ -1,0 +1,27 @@
+# Mit:Menschen — the app's wiring diagram. No logic here: every entry points at a named module.
+
+# ---- Identity ----------------------------------------------------------------------------------
+app_name = "mitmenschen"
+app_title = "Mit:Menschen"
+app_publisher = "Mit:Menschen developers"
+app_description = "Integration of refugee families in housing cooperatives"
+app_email = "dev@mitmenschen.example"
+app_license = "mit"
+app_logo_url = "/assets/mitmenschen/mitmenschen.svg"
+
+required_apps = ["frappe/erpnext"]
+
+add_to_apps_screen = [
+	{
+		"name": "mitmenschen",
+		"logo": "/assets/mitmenschen/mitmenschen.svg",
+		"title": "Mit:Menschen",
+		"route": "/app/mit-menschen",
+	}
+]
+
+# ---- Install, migrate, tests -------------------------------------------------------------------
+after_install = "mitmenschen.install.after_install"
+after_migrate = "mitmenschen.install.after_migrate"
+before_uninstall = "mitmenschen.uninstall.before_uninstall"
+before_tests = "mitmenschen.tests.utils.before_tests"

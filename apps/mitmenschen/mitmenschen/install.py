@@ -1,0 +1,26 @@
+"""Install-time setup. Idempotent: `bench migrate` runs it again and must not duplicate anything."""
+
+import frappe
+
+ROLES: dict[str, dict] = {
+	"Mit:Menschen Clerk": {"desk_access": 1},
+	"Mit:Menschen Manager": {"desk_access": 1},
+	"Partner User": {"desk_access": 0},
+}
+
+
+def after_install() -> None:
+	ensure_roles()
+
+
+def after_migrate() -> None:
+	ensure_roles()
+
+
+def ensure_roles() -> None:
+	for role_name, properties in ROLES.items():
+		if frappe.db.exists("Role", role_name):
+			continue
+		frappe.get_doc({"doctype": "Role", "role_name": role_name, **properties}).insert(
+			ignore_permissions=True
+		)

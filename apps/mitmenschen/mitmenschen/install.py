@@ -2,6 +2,8 @@
 
 import frappe
 
+from mitmenschen.mitmenschen_setup.erp_records import sync_connections
+
 ROLES: dict[str, dict] = {
 	"Mit:Menschen Clerk": {"desk_access": 1},
 	"Mit:Menschen Manager": {"desk_access": 1},
@@ -11,10 +13,12 @@ ROLES: dict[str, dict] = {
 
 def after_install() -> None:
 	ensure_roles()
+	sync_connections()
 
 
 def after_migrate() -> None:
 	ensure_roles()
+	sync_connections()
 
 
 def ensure_roles() -> None:

@@ -3,9 +3,21 @@
 import frappe
 
 from mitmenschen.install import ROLES
+from mitmenschen.mitmenschen_setup.erp_records import CONNECTION_GROUP
 
 
 def before_uninstall() -> None:
+	remove_connections()
 	for role_name in ROLES:
 		if frappe.db.exists("Role", role_name):
 			frappe.delete_doc("Role", role_name, ignore_permissions=True, force=True)
+
+
+def remove_connections() -> None:
+	"""Our custom links in the ERP doctypes' connections panels."""
+	parents = frappe.get_all(
+		"DocType Link", filters={"custom": 1, "group": CONNECTION_GROUP}, pluck="parent", distinct=True
+	)
+	frappe.db.delete("DocType Link", {"custom": 1, "group": CONNECTION_GROUP})
+	for parent in parents:
+		frappe.clear_cache(doctype=parent)

@@ -1,8 +1,136 @@
 # Copyright (c) 2026, Mit:Menschen developers and contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import getdate, nowdate
+
+from mitmenschen.mitmenschen_setup.erp_records import get_district, get_record_title, set_erp_doctypes
+
+
+class HouseholdDateError(frappe.ValidationError):
+	pass
+
+
+class ConsentDateError(frappe.ValidationError):
+	pass
 
 
 class RefugeeHousehold(Document):
-	pass
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from mitmenschen.households.doctype.household_consent.household_consent import HouseholdConsent
+		from mitmenschen.households.doctype.household_member.household_member import HouseholdMember
+		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
+
+		arrival_date: DF.Date | None
+		city_caseworker: DF.Link | None
+		confidential_notes: DF.TextEditor | None
+		consents: DF.Table[HouseholdConsent]
+		country_of_origin: DF.Link | None
+		district: DF.DynamicLink | None
+		family_name: DF.Data
+		house_rules_explained_by: DF.Link | None
+		house_rules_explained_on: DF.Date | None
+		house_rules_interpreter_used: DF.Check
+		house_rules_language: DF.Link | None
+		interpreter_language: DF.Link | None
+		interpreter_needed: DF.Check
+		languages: DF.TableMultiSelect[SpokenLanguage]
+		members: DF.Table[HouseholdMember]
+		move_in_date: DF.Date | None
+		move_out_date: DF.Date | None
+		naming_series: DF.Literal["HH-.YYYY.-.####"]
+		property: DF.DynamicLink | None
+		property_doctype: DF.Link | None
+		status: DF.Literal["Announced", "Under Review", "Allocation Approved", "Moved In", "Settled", "Moved Out", "Archived"]
+		tenant: DF.DynamicLink | None
+		tenant_doctype: DF.Link | None
+		tenant_name: DF.Data | None
+		volunteer_buddy: DF.Link | None
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		set_erp_doctypes(self)
+		self.validate_dates()
+		self.validate_members()
+		self.validate_consents()
+		self.set_district()
+		self.set_tenant_name()
+
+	def validate_dates(self) -> None:
+		"""Arrival ≤ move-in ≤ move-out; a family cannot move in before it arrived."""
+		if self.arrival_date and self.move_in_date and getdate(self.move_in_date) < getdate(self.arrival_date):
+			frappe.throw(
+				_("Move-in date {0} is before the arrival date {1}.").format(
+					frappe.bold(frappe.format(self.move_in_date, "Date")),
+					frappe.bold(frappe.format(self.arrival_date, "Date")),
+				),
+				title=_("Invalid Dates"),
+				exc=HouseholdDateError,
+			)
+		if self.move_in_date and self.move_out_date and getdate(self.move_out_date) < getdate(self.move_in_date):
+			frappe.throw(
+				_("Move-out date {0} is before the move-in date {1}.").format(
+					frappe.bold(frappe.format(self.move_out_date, "Date")),
+					frappe.bold(frappe.format(self.move_in_date, "Date")),
+				),
+				title=_("Invalid Dates"),
+				exc=HouseholdDateError,
+			)
+
+	def validate_members(self) -> None:
+		current_year = getdate(nowdate()).year
+		for member in self.members:
+			if not (member.member_name or "").strip():
+				frappe.throw(
+					_("Row {0}: every household member needs a name.").format(member.idx),
+					title=_("Missing Name"),
+					exc=frappe.MandatoryError,
+				)
+			if member.birth_year and not 1900 <= member.birth_year <= current_year:
+				frappe.throw(
+					_("Row {0}: birth year {1} of {2} is not plausible.").format(
+						member.idx, member.birth_year, frappe.bold(member.member_name)
+					),
+					title=_("Invalid Birth Year"),
+				)
+
+	def validate_consents(self) -> None:
+		for consent in self.consents:
+			given = getdate(consent.given_on)
+			if consent.expires_on and getdate(consent.expires_on) < given:
+				frappe.throw(
+					_("Consent row {0}: it expires on {1}, before it was given on {2}.").format(
+						consent.idx,
+						frappe.bold(frappe.format(consent.expires_on, "Date")),
+						frappe.bold(frappe.format(consent.given_on, "Date")),
+					),
+					title=_("Invalid Consent"),
+					exc=ConsentDateError,
+				)
+			if consent.withdrawn_on and getdate(consent.withdrawn_on) < given:
+				frappe.throw(
+					_("Consent row {0}: it was withdrawn on {1}, before it was given on {2}.").format(
+						consent.idx,
+						frappe.bold(frappe.format(consent.withdrawn_on, "Date")),
+						frappe.bold(frappe.format(consent.given_on, "Date")),
+					),
+					title=_("Invalid Consent"),
+					exc=ConsentDateError,
+				)
+			if not consent.recorded_by:
+				consent.recorded_by = frappe.session.user
+
+	def set_district(self) -> None:
+		if self.property_unit:
+			self.district = get_district(self.property_unit) or self.district
+
+	def set_tenant_name(self) -> None:
+		self.tenant_name = get_record_title(self.tenant_doctype, self.tenant) if self.tenant else None

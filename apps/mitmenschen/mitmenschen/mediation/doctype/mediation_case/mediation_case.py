@@ -1,8 +1,147 @@
 # Copyright (c) 2026, Mit:Menschen developers and contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from mitmenschen.mediation.recurrence import find_earlier_case
+from mitmenschen.mitmenschen_setup.erp_records import get_district, set_erp_doctypes
+
+REFERRABLE_STATUS = "Active"
+
+
+class InactivePartnerError(frappe.ValidationError):
+	pass
+
+
+class ReferralError(frappe.ValidationError):
+	pass
 
 
 class MediationCase(Document):
-	pass
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		assigned_to: DF.Link | None
+		category: DF.Link
+		channel: DF.Literal["Desk", "Email", "Phone", "Portal", "Web Form"]
+		description: DF.TextEditor | None
+		district: DF.DynamicLink | None
+		escalation_level: DF.Int
+		first_responded_on: DF.Datetime | None
+		follow_up_date: DF.Date | None
+		interpreter_language: DF.Link | None
+		naming_series: DF.Literal["MC-.YYYY.-.#####"]
+		opened_on: DF.Datetime | None
+		priority: DF.Literal["Low", "Medium", "High", "Urgent"]
+		property: DF.DynamicLink | None
+		property_doctype: DF.Link | None
+		recurrence_of: DF.Link | None
+		referral_decline_reason: DF.SmallText | None
+		referral_requested_on: DF.Datetime | None
+		referral_responded_on: DF.Datetime | None
+		referral_status: DF.Literal["", "Requested", "Accepted", "Declined", "Done"]
+		referred_to: DF.Link | None
+		reporter_email: DF.Data | None
+		reporter_name: DF.Data | None
+		reporter_phone: DF.Data | None
+		reporter_satisfaction: DF.Rating
+		reporter_tenant: DF.DynamicLink | None
+		resolution: DF.TextEditor | None
+		resolution_approved_by: DF.Link | None
+		resolution_approved_on: DF.Datetime | None
+		resolution_due: DF.Datetime | None
+		resolution_proposed_by: DF.Link | None
+		resolved_on: DF.Datetime | None
+		respondent_household: DF.Link | None
+		response_due: DF.Datetime | None
+		sla_policy: DF.Data | None
+		sla_status: DF.Literal["", "On Track", "Warning", "Breached", "Met", "Paused"]
+		status: DF.Literal["New", "Triaged", "In Mediation", "Resolution Proposed", "Closed", "Reopened"]
+		subject: DF.Data
+		tenant_doctype: DF.Link | None
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		set_erp_doctypes(self)
+		self.set_default_priority()
+		self.set_district()
+		self.validate_reporter()
+		self.validate_referral_target()
+		self.update_referral_dates()
+		self.detect_recurrence()
+
+	def set_default_priority(self) -> None:
+		if not self.priority and self.category:
+			self.priority = frappe.db.get_value("Case Category", self.category, "default_priority") or "Medium"
+
+	def set_district(self) -> None:
+		if self.property_unit:
+			self.district = get_district(self.property_unit) or self.district
+
+	def validate_reporter(self) -> None:
+		"""A reporter known only by email or phone is shown under that address."""
+		if not self.reporter_tenant and not self.reporter_name:
+			self.reporter_name = self.reporter_email or self.reporter_phone
+
+	def validate_referral_target(self) -> None:
+		if not self.referred_to:
+			if self.referral_status:
+				frappe.throw(
+					_("A referral status needs a partner organisation to refer to."),
+					title=_("Referral"),
+					exc=ReferralError,
+				)
+			return
+		if not self.has_value_changed("referred_to"):
+			return
+		status = frappe.db.get_value("Partner Organisation", self.referred_to, "status")
+		if status != REFERRABLE_STATUS:
+			frappe.throw(
+				_("{0} is {1}: only active partner organisations can receive referrals.").format(
+					frappe.bold(self.referred_to), frappe.bold(_(status or "unknown"))
+				),
+				title=_("Partner Not Active"),
+				exc=InactivePartnerError,
+			)
+		self.referral_status = "Requested"
+
+	def update_referral_dates(self) -> None:
+		if not self.has_value_changed("referral_status"):
+			return
+		if self.referral_status == "Requested":
+			self.referral_requested_on = now_datetime()
+			self.referral_responded_on = None
+		elif self.referral_status in ("Accepted", "Declined"):
+			self.referral_responded_on = now_datetime()
+		if self.referral_status == "Declined" and not (self.referral_decline_reason or "").strip():
+			frappe.throw(
+				_("Please give the reason why the referral was declined."),
+				title=_("Reason Required"),
+				exc=ReferralError,
+			)
+
+	def detect_recurrence(self) -> None:
+		if self.recurrence_of or not (self.category and self.property_unit):
+			return
+		if not (self.is_new() or self.has_value_changed("property_unit") or self.has_value_changed("category")):
+			return
+		self.recurrence_of = find_earlier_case(
+			self.category, self.property_unit, self.opened_on, exclude=None if self.is_new() else self.name
+		)
+		if self.recurrence_of:
+			frappe.msgprint(
+				_("The same problem was reported at this property recently: {0}.").format(
+					frappe.get_desk_link("Mediation Case", self.recurrence_of)
+				),
+				title=_("Recurring Problem"),
+				indicator="orange",
+				alert=True,
+			)

@@ -5,4 +5,20 @@ from frappe.model.document import Document
 
 
 class CaseCategory(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from mitmenschen.mitmenschen_setup.doctype.case_category_step.case_category_step import CaseCategoryStep
+		from mitmenschen.partners.doctype.partner_service.partner_service import PartnerService
+
+		category_name: DF.Data
+		default_priority: DF.Literal["Low", "Medium", "High", "Urgent"]
+		description: DF.SmallText | None
+		playbook: DF.Table[CaseCategoryStep]
+		service_types: DF.TableMultiSelect[PartnerService]
+	# end: auto-generated types
 	pass

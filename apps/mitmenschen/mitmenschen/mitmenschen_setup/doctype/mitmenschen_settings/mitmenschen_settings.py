@@ -5,9 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-
-class InvalidRecordDocTypeError(frappe.ValidationError):
-	pass
+from mitmenschen.mitmenschen_setup.erp_records import sync_connections, validate_erp_doctype
 
 
 class MitmenschenSettings(Document):
@@ -30,16 +28,9 @@ class MitmenschenSettings(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
-		self.validate_record_doctypes()
+		validate_erp_doctype(self.tenant_doctype, _("tenant records"))
+		validate_erp_doctype(self.property_doctype, _("property units"))
 
-	def validate_record_doctypes(self) -> None:
-		"""Tenants and properties must be real, non-child, non-single doctypes we can link to."""
-		for fieldname in ("tenant_doctype", "property_doctype"):
-			doctype = self.get(fieldname)
-			istable, issingle = frappe.db.get_value("DocType", doctype, ["istable", "issingle"]) or (0, 0)
-			if istable or issingle:
-				frappe.throw(
-					_("{0} cannot hold ERP records: choose a regular DocType.").format(frappe.bold(_(doctype))),
-					title=_("Invalid DocType"),
-					exc=InvalidRecordDocTypeError,
-				)
+	def on_update(self) -> None:
+		if self.has_value_changed("tenant_doctype") or self.has_value_changed("property_doctype"):
+			sync_connections()

@@ -5,4 +5,21 @@ from frappe.model.document import Document
 
 
 class HotlineAssignment(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		case_category: DF.Link
+		contact: DF.Link
+		deputy: DF.Link | None
+		district: DF.DynamicLink | None
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		property_doctype: DF.Link | None
+	# end: auto-generated types
 	pass

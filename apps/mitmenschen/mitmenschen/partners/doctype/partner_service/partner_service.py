@@ -5,4 +5,17 @@ from frappe.model.document import Document
 
 
 class PartnerService(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		service_type: DF.Link
+	# end: auto-generated types
 	pass

@@ -1,8 +1,59 @@
 # Copyright (c) 2026, Mit:Menschen developers and contributors
 # For license information, please see license.txt
 
+import frappe
+from frappe import _
 from frappe.model.document import Document
+from frappe.utils import add_months, get_datetime, getdate
+
+NEXT_MEETING_MONTHS = 6  # the round table meets every six months
 
 
 class RoundTableMeeting(Document):
-	pass
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+		from mitmenschen.round_table.doctype.round_table_agenda_item.round_table_agenda_item import RoundTableAgendaItem
+		from mitmenschen.round_table.doctype.round_table_attendee.round_table_attendee import RoundTableAttendee
+
+		agenda: DF.Table[RoundTableAgendaItem]
+		attendees: DF.Table[RoundTableAttendee]
+		chair: DF.Link | None
+		decisions: DF.TextEditor | None
+		ends_on: DF.Datetime | None
+		location: DF.Data | None
+		meeting_link: DF.Data | None
+		minutes: DF.TextEditor | None
+		naming_series: DF.Literal["RT-.YYYY.-.###"]
+		next_meeting_on: DF.Date | None
+		starts_on: DF.Datetime
+		status: DF.Literal["Planned", "Invited", "Held", "Minutes Draft", "Minutes Approved"]
+		title: DF.Data
+	# end: auto-generated types
+
+	def validate(self) -> None:
+		self.validate_times()
+		self.propose_next_meeting()
+		self.validate_attendees()
+
+	def validate_times(self) -> None:
+		if self.ends_on and get_datetime(self.ends_on) <= get_datetime(self.starts_on):
+			frappe.throw(_("The meeting must end after it starts."), title=_("Invalid Time"))
+
+	def propose_next_meeting(self) -> None:
+		if not self.next_meeting_on and self.starts_on:
+			self.next_meeting_on = add_months(getdate(self.starts_on), NEXT_MEETING_MONTHS)
+
+	def validate_attendees(self) -> None:
+		for row in self.attendees:
+			if not (row.partner_organisation or row.contact or row.user):
+				frappe.throw(
+					_("Attendee row {0}: choose an organisation, a contact or a user.").format(row.idx),
+					title=_("Missing Attendee"),
+				)
+			if row.contact and not row.partner_organisation:
+				row.partner_organisation = frappe.db.get_value("Partner Contact", row.contact, "partner_organisation")

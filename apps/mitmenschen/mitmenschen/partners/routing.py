@@ -1,0 +1,167 @@
+"""Who helps with what, in which language, where: the round table's question as a function.
+
+`find_partners` serves the Partner Finder report and intake alike. An Active organisation matches
+when it serves the district (or serves the whole city: no districts listed), speaks the language
+(itself or through one of its contacts), offers the service, and for a category either has a
+hot-line assignment for it or offers a service the category asks for. The responsible contact
+comes from the hot-line matrix: a row for the district beats a row for all districts.
+"""
+
+from dataclasses import asdict, dataclass, field
+
+import frappe
+
+ACTIVE = "Active"
+
+
+@dataclass
+class PartnerMatch:
+	partner_organisation: str
+	organisation_type: str
+	contact: str | None = None
+	contact_name: str | None = None
+	deputy: str | None = None
+	phone: str | None = None
+	email: str | None = None
+	hotline_phone: str | None = None
+	hotline_email: str | None = None
+	languages: list[str] = field(default_factory=list)
+	services: list[str] = field(default_factory=list)
+	districts: list[str] = field(default_factory=list)
+	specificity: int = 0  # 2: hot line for this district, 1: hot line for all districts, 0: by offer
+
+	def as_dict(self) -> dict:
+		return asdict(self)
+
+
+def find_partners(
+	category: str | None = None,
+	district: str | None = None,
+	language: str | None = None,
+	service_type: str | None = None,
+) -> list[PartnerMatch]:
+	organisations = frappe.get_all(
+		"Partner Organisation",
+		filters={"status": ACTIVE},
+		fields=["name", "organisation_type", "hotline_phone", "hotline_email"],
+		order_by="name asc",
+	)
+	if not organisations:
+		return []
+	names = [org.name for org in organisations]
+	services = _children("Partner Service", "services", names, "service_type")
+	languages = _children("Spoken Language", "languages", names, "language", parenttype="Partner Organisation")
+	districts = _children("Partner District", "districts", names, "district")
+	contact_languages = _contact_languages(names)
+	hotline = _hotline_rows(names, category) if category else {}
+	category_services = set(_category_services(category)) if category else set()
+
+	matches = []
+	for org in organisations:
+		spoken = languages.get(org.name, set()) | contact_languages.get(org.name, set())
+		if language and language not in spoken:
+			continue
+		served = districts.get(org.name, set())
+		if district and served and district not in served:
+			continue
+		offered = services.get(org.name, set())
+		if service_type and service_type not in offered:
+			continue
+		row, specificity = _best_hotline_row(hotline.get(org.name, []), district)
+		if category and not row and not (category_services & offered):
+			continue
+		match = PartnerMatch(
+			partner_organisation=org.name,
+			organisation_type=org.organisation_type,
+			hotline_phone=org.hotline_phone,
+			hotline_email=org.hotline_email,
+			languages=sorted(spoken),
+			services=sorted(offered),
+			districts=sorted(served),
+			specificity=specificity,
+		)
+		if row:
+			_add_contact(match, row.contact, row.deputy)
+		matches.append(match)
+	matches.sort(key=lambda m: (-m.specificity, m.partner_organisation))
+	return matches
+
+
+def get_responsible_contact(category: str, district: str | None = None, language: str | None = None):
+	"""The hot-line contact intake should notify first, or None when nobody is responsible."""
+	for match in find_partners(category=category, district=district, language=language):
+		if match.contact:
+			return match
+	return None
+
+
+def _children(doctype: str, parentfield: str, parents: list[str], column: str, parenttype: str | None = None):
+	rows = frappe.get_all(
+		doctype,
+		filters={"parent": ["in", parents], "parentfield": parentfield, "parenttype": parenttype or "Partner Organisation"},
+		fields=["parent", column],
+	)
+	result: dict[str, set[str]] = {}
+	for row in rows:
+		result.setdefault(row.parent, set()).add(row[column])
+	return result
+
+
+def _contact_languages(organisations: list[str]) -> dict[str, set[str]]:
+	contact = frappe.qb.DocType("Partner Contact")
+	spoken = frappe.qb.DocType("Spoken Language")
+	rows = (
+		frappe.qb.from_(spoken)
+		.join(contact)
+		.on(spoken.parent == contact.name)
+		.select(contact.partner_organisation, spoken.language)
+		.where(spoken.parenttype == "Partner Contact")
+		.where(contact.active == 1)
+		.where(contact.partner_organisation.isin(organisations))
+	).run(as_dict=True)
+	result: dict[str, set[str]] = {}
+	for row in rows:
+		result.setdefault(row.partner_organisation, set()).add(row.language)
+	return result
+
+
+def _hotline_rows(organisations: list[str], category: str) -> dict[str, list]:
+	rows = frappe.get_all(
+		"Hotline Assignment",
+		filters={"parent": ["in", organisations], "parenttype": "Partner Organisation", "case_category": category},
+		fields=["parent", "district", "contact", "deputy"],
+		order_by="idx asc",
+	)
+	result: dict[str, list] = {}
+	for row in rows:
+		result.setdefault(row.parent, []).append(row)
+	return result
+
+
+def _best_hotline_row(rows: list, district: str | None):
+	for row in rows:
+		if district and row.district == district:
+			return row, 2
+	for row in rows:
+		if not row.district:
+			return row, 1
+	if rows and not district:
+		return rows[0], 1
+	return None, 0
+
+
+def _category_services(category: str) -> list[str]:
+	return frappe.get_all(
+		"Partner Service",
+		filters={"parent": category, "parenttype": "Case Category", "parentfield": "service_types"},
+		pluck="service_type",
+	)
+
+
+def _add_contact(match: PartnerMatch, contact: str, deputy: str | None) -> None:
+	details = frappe.db.get_value("Partner Contact", contact, ["full_name", "phone", "email"], as_dict=True) or {}
+	match.contact = contact
+	match.contact_name = details.get("full_name")
+	match.phone = details.get("phone")
+	match.email = details.get("email")
+	match.deputy = deputy

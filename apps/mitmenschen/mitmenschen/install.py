@@ -2,7 +2,7 @@
 
 import frappe
 
-from mitmenschen.mitmenschen_setup.erp_records import sync_connections
+from mitmenschen.mitmenschen_setup.erp_records import sync_connections, sync_doctype_defaults
 
 ROLES: dict[str, dict] = {
 	"Mit:Menschen Clerk": {"desk_access": 1},
@@ -13,11 +13,13 @@ ROLES: dict[str, dict] = {
 
 def after_install() -> None:
 	ensure_roles()
+	sync_doctype_defaults()
 	sync_connections()
 
 
 def after_migrate() -> None:
 	ensure_roles()
+	sync_doctype_defaults()
 	sync_connections()
 
 

@@ -17,6 +17,13 @@ ERP_LINK_FIELDS: dict[str, dict[str, list[str]]] = {
 	"Refugee Household": {"tenant": ["tenant"], "property": ["property_unit", "district"]},
 	"Mediation Case": {"tenant": ["reporter_tenant"], "property": ["property_unit", "district"]},
 }
+# The hidden DocType fields that drive our Dynamic Links, per doctype (child tables included).
+DOCTYPE_FIELDS: dict[str, dict[str, str]] = {
+	"Refugee Household": {"tenant": "tenant_doctype", "property": "property_doctype"},
+	"Mediation Case": {"tenant": "tenant_doctype", "property": "property_doctype"},
+	"Partner District": {"property": "property_doctype"},
+	"Hotline Assignment": {"property": "property_doctype"},
+}
 # Which link field shows our records in the ERP record's connections panel.
 CONNECTION_FIELDS: dict[str, dict[str, str]] = {
 	"tenant": {"Refugee Household": "tenant", "Mediation Case": "reporter_tenant"},
@@ -41,6 +48,23 @@ def set_erp_doctypes(doc) -> None:
 		doc.property_doctype = get_property_doctype()
 
 
+def sync_doctype_defaults() -> None:
+	"""Make the configured ERP doctypes the defaults of our hidden DocType fields.
+
+	Frappe validates a Dynamic Link before any controller hook runs on insert, so the DocType it
+	points at must already be there as a default: a Property Setter, as Customize Form would make.
+	"""
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	targets = {"tenant": get_tenant_doctype(), "property": get_property_doctype()}
+	for doctype, fields in DOCTYPE_FIELDS.items():
+		for kind, fieldname in fields.items():
+			if frappe.get_meta(doctype).get_field(fieldname).default != targets[kind]:
+				make_property_setter(
+					doctype, fieldname, "default", targets[kind], "Text", validate_fields_for_doctype=False
+				)
+
+
 def get_district(property_unit: str | None) -> str | None:
 	"""The district of a property unit: the top group node above it in the property tree.
 
@@ -50,7 +74,7 @@ def get_district(property_unit: str | None) -> str | None:
 		return None
 	doctype = get_property_doctype()
 	meta = frappe.get_meta(doctype)
-	if not meta.is_nested_set():
+	if not meta.is_nested_set() or not frappe.db.exists(doctype, property_unit):
 		return None
 	ancestors = get_ancestors_of(doctype, property_unit, order_by="lft asc", limit=1)
 	return ancestors[0] if ancestors else property_unit

@@ -47,8 +47,8 @@ class RefugeeHousehold(Document):
 		move_in_date: DF.Date | None
 		move_out_date: DF.Date | None
 		naming_series: DF.Literal["HH-.YYYY.-.####"]
-		property: DF.DynamicLink | None
 		property_doctype: DF.Link | None
+		property_unit: DF.DynamicLink | None
 		status: DF.Literal["Announced", "Under Review", "Allocation Approved", "Moved In", "Settled", "Moved Out", "Archived"]
 		tenant: DF.DynamicLink | None
 		tenant_doctype: DF.Link | None
@@ -56,8 +56,10 @@ class RefugeeHousehold(Document):
 		volunteer_buddy: DF.Link | None
 	# end: auto-generated types
 
-	def validate(self) -> None:
+	def before_validate(self) -> None:
 		set_erp_doctypes(self)
+
+	def validate(self) -> None:
 		self.validate_dates()
 		self.validate_members()
 		self.validate_consents()

@@ -41,8 +41,8 @@ class MediationCase(Document):
 		naming_series: DF.Literal["MC-.YYYY.-.#####"]
 		opened_on: DF.Datetime | None
 		priority: DF.Literal["Low", "Medium", "High", "Urgent"]
-		property: DF.DynamicLink | None
 		property_doctype: DF.Link | None
+		property_unit: DF.DynamicLink | None
 		recurrence_of: DF.Link | None
 		referral_decline_reason: DF.SmallText | None
 		referral_requested_on: DF.Datetime | None
@@ -69,8 +69,10 @@ class MediationCase(Document):
 		tenant_doctype: DF.Link | None
 	# end: auto-generated types
 
-	def validate(self) -> None:
+	def before_validate(self) -> None:
 		set_erp_doctypes(self)
+
+	def validate(self) -> None:
 		self.set_default_priority()
 		self.set_district()
 		self.validate_reporter()

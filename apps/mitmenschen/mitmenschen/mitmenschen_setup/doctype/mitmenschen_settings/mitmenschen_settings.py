@@ -5,7 +5,11 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from mitmenschen.mitmenschen_setup.erp_records import sync_connections, validate_erp_doctype
+from mitmenschen.mitmenschen_setup.erp_records import (
+	sync_connections,
+	sync_doctype_defaults,
+	validate_erp_doctype,
+)
 
 
 class MitmenschenSettings(Document):
@@ -33,4 +37,5 @@ class MitmenschenSettings(Document):
 
 	def on_update(self) -> None:
 		if self.has_value_changed("tenant_doctype") or self.has_value_changed("property_doctype"):
+			sync_doctype_defaults()
 			sync_connections()

@@ -13,10 +13,10 @@ class PartnerDistrict(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		district: DF.DynamicLink
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		property: DF.DynamicLink
 		property_doctype: DF.Link | None
 	# end: auto-generated types
 	pass

@@ -39,8 +39,10 @@ class PartnerOrganisation(Document):
 		website: DF.Data | None
 	# end: auto-generated types
 
-	def validate(self) -> None:
+	def before_validate(self) -> None:
 		self.set_district_doctypes()
+
+	def validate(self) -> None:
 		self.validate_hotline_matrix()
 
 	def set_district_doctypes(self) -> None:

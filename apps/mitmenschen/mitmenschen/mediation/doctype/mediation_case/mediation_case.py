@@ -81,7 +81,7 @@ class MediationCase(Document):
 		self.detect_recurrence()
 
 	def set_default_priority(self) -> None:
-		if not self.priority and self.category:
+		if not self.priority:
 			self.priority = frappe.db.get_value("Case Category", self.category, "default_priority") or "Medium"
 
 	def set_district(self) -> None:

@@ -1,0 +1,37 @@
+// Copyright (c) 2026, Mit:Menschen developers and contributors
+// For license information, please see license.txt
+
+frappe.ui.form.on("Mediation Case", {
+	setup(frm) {
+		set_property_queries(frm);
+		frm.set_query("referred_to", () => ({ filters: { status: "Active" } }));
+	},
+	refresh(frm) {
+		if (frm.doc.recurrence_of) {
+			frm.dashboard.set_headline_alert(
+				__("Recurring problem: the same was reported at this property in {0}.", [
+					`<a href="/app/mediation-case/${encodeURIComponent(frm.doc.recurrence_of)}">${frappe.utils.escape_html(frm.doc.recurrence_of)}</a>`,
+				]),
+				"orange"
+			);
+		}
+		show_playbook(frm);
+	},
+	category(frm) {
+		show_playbook(frm);
+	},
+});
+
+function show_playbook(frm) {
+	if (!frm.doc.category) return frm.set_intro("");
+	frappe.db.get_doc("Case Category", frm.doc.category).then((category) => {
+		const steps = (category.playbook || []).map((row) => `<li>${frappe.utils.escape_html(__(row.step))}</li>`);
+		frm.set_intro(steps.length ? `<b>${__("Remedy Playbook")}</b><ol>${steps.join("")}</ol>` : "", "blue");
+	});
+}
+
+// Flats are leaves of the property tree, districts its top groups (for ERPNext's Location tree).
+function set_property_queries(frm) {
+	frm.set_query("property_unit", () => (frm.doc.property_doctype === "Location" ? { filters: { is_group: 0 } } : {}));
+	frm.set_query("district", () => (frm.doc.property_doctype === "Location" ? { filters: { is_group: 1 } } : {}));
+}

@@ -15,6 +15,6 @@ frappe.listview_settings["Refugee Household"] = {
 	add_fields: ["status"],
 	has_indicator_for_draft: true,
 	get_indicator(doc) {
-		return [__(doc.status), HOUSEHOLD_STATUS_COLOURS[doc.status] || "gray", "status,=," + doc.status];
+		return [__(doc.status, null, "Refugee Household"), HOUSEHOLD_STATUS_COLOURS[doc.status] || "gray", "status,=," + doc.status];
 	},
 };

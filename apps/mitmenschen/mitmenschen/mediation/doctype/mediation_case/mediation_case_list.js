@@ -14,6 +14,6 @@ frappe.listview_settings["Mediation Case"] = {
 	add_fields: ["status", "priority", "sla_status"],
 	has_indicator_for_draft: true,
 	get_indicator(doc) {
-		return [__(doc.status), CASE_STATUS_COLOURS[doc.status] || "gray", "status,=," + doc.status];
+		return [__(doc.status, null, "Mediation Case"), CASE_STATUS_COLOURS[doc.status] || "gray", "status,=," + doc.status];
 	},
 };

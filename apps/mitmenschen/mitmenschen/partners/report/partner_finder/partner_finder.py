@@ -20,6 +20,7 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 
 
 def present(row: dict) -> dict:
+	row["organisation_type"] = _(row["organisation_type"])
 	for key in ("languages", "services", "districts"):
 		row[key] = ", ".join(_(value) for value in row[key]) if key == "services" else ", ".join(row[key])
 	return row

@@ -1,0 +1,87 @@
+"""The app installs onto a site with ERPNext, uninstalls without leftovers and installs again.
+
+Works on a scratch site of its own (created and dropped here) so the test site stays intact.
+"""
+
+import json
+import os
+import subprocess
+import uuid
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
+DB_ROOT_PASSWORD = os.environ.get("DB_ROOT_PASSWORD", "mitmenschen")
+SITE = f"cycle-{uuid.uuid4().hex[:6]}.localhost"
+
+
+def bench(*args: str) -> str:
+	result = subprocess.run(["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=900)
+	assert result.returncode == 0, f"bench {' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+	return result.stdout
+
+
+def query(sql: str):
+	"""Run one read-only SQL query on the scratch site's database and return the first value."""
+	import pymysql
+
+	config = json.loads((BENCH / "sites" / SITE / "site_config.json").read_text())
+	common = json.loads((BENCH / "sites" / "common_site_config.json").read_text())
+	connection = pymysql.connect(
+		host=config.get("db_host", common.get("db_host", "127.0.0.1")),
+		port=int(config.get("db_port", common.get("db_port", 3306))),
+		user=config["db_name"],
+		password=config["db_password"],
+		database=config["db_name"],
+	)
+	with connection, connection.cursor() as cursor:
+		cursor.execute(sql)
+		return cursor.fetchone()[0]
+
+
+OUR_MODULES = "('Households', 'Mediation', 'Partners', 'Round Table', 'Mitmenschen Setup')"
+OUR_DOCTYPES = "('Refugee Household', 'Mediation Case', 'Partner District', 'Hotline Assignment')"
+LEFTOVER_CHECKS = {
+	"doctypes": f"SELECT COUNT(*) FROM tabDocType WHERE module IN {OUR_MODULES}",
+	"tables": "SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() "
+	"AND table_name IN ('tabMediation Case', 'tabRefugee Household', 'tabPartner Organisation')",
+	"roles": "SELECT COUNT(*) FROM tabRole WHERE name IN ('Mit:Menschen Clerk', 'Mit:Menschen Manager', 'Partner User')",
+	"modules": "SELECT COUNT(*) FROM `tabModule Def` WHERE app_name = 'mitmenschen'",
+	"workspace": "SELECT COUNT(*) FROM tabWorkspace WHERE name = 'Mit Menschen'",
+	"connections": "SELECT COUNT(*) FROM `tabDocType Link` WHERE custom = 1 AND `group` = 'Mit:Menschen'",
+	"property_setters": f"SELECT COUNT(*) FROM `tabProperty Setter` WHERE doc_type IN {OUR_DOCTYPES}",
+	"settings": "SELECT COUNT(*) FROM tabSingles WHERE doctype = 'Mitmenschen Settings'",
+}
+
+
+@pytest.fixture(scope="module")
+def scratch_site():
+	bench(
+		"new-site", SITE, "--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD,
+		"--admin-password", "admin", "--mariadb-user-host-login-scope=%", "--install-app", "erpnext",
+	)
+	yield SITE
+	bench("drop-site", SITE, "--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD, "--no-backup", "--force")
+
+
+def test_install_uninstall_reinstall_leaves_nothing_behind(scratch_site):
+	bench("--site", scratch_site, "install-app", "mitmenschen")
+	installed = {name: query(sql) for name, sql in LEFTOVER_CHECKS.items()}
+	assert installed["doctypes"] >= 18
+	assert installed["tables"] == 3
+	assert installed["roles"] == 3
+	assert installed["modules"] == 5
+	assert installed["workspace"] == 1
+	assert installed["connections"] == 4
+	assert query(
+		"SELECT value FROM tabSingles WHERE doctype = 'Mitmenschen Settings' AND field = 'tenant_doctype'"
+	) == "Customer"
+
+	bench("--site", scratch_site, "uninstall-app", "mitmenschen", "--yes", "--no-backup", "--force")
+	leftovers = {name: query(sql) for name, sql in LEFTOVER_CHECKS.items()}
+	assert leftovers == {name: 0 for name in LEFTOVER_CHECKS}, leftovers
+
+	bench("--site", scratch_site, "install-app", "mitmenschen")
+	assert query(LEFTOVER_CHECKS["roles"]) == 3
+	assert query(LEFTOVER_CHECKS["connections"]) == 4

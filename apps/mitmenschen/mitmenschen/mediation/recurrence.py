@@ -26,5 +26,7 @@ def find_earlier_case(
 	}
 	if exclude:
 		filters["name"] = ["!=", exclude]
-	earlier = frappe.get_all("Mediation Case", filters=filters, order_by="opened_on desc", limit=1, pluck="name")
+	earlier = frappe.get_all(
+		"Mediation Case", filters=filters, order_by="opened_on desc", limit=1, pluck="name"
+	)
 	return earlier[0] if earlier else None

@@ -13,7 +13,9 @@ def complete_erpnext_setup(company_name: str = DEFAULT_COMPANY, language: str = 
 	from frappe.utils import getdate, now_datetime
 
 	year = now_datetime().year
-	abbr = "".join(word[0] for word in company_name.replace(":", " ").split() if word[0].isalpha())[:5].upper()
+	abbr = "".join(word[0] for word in company_name.replace(":", " ").split() if word[0].isalpha())[
+		:5
+	].upper()
 	frappe.local.lang = "de" if language == "Deutsch" else "en"
 	setup_complete(
 		{

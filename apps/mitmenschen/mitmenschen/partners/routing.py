@@ -50,7 +50,9 @@ def find_partners(
 		return []
 	names = [org.name for org in organisations]
 	services = _children("Partner Service", "services", names, "service_type")
-	languages = _children("Spoken Language", "languages", names, "language", parenttype="Partner Organisation")
+	languages = _children(
+		"Spoken Language", "languages", names, "language", parenttype="Partner Organisation"
+	)
 	districts = _children("Partner District", "districts", names, "district")
 	contact_languages = _contact_languages(names)
 	hotline = _hotline_rows(names, category) if category else {}
@@ -98,7 +100,11 @@ def get_responsible_contact(category: str, district: str | None = None, language
 def _children(doctype: str, parentfield: str, parents: list[str], column: str, parenttype: str | None = None):
 	rows = frappe.get_all(
 		doctype,
-		filters={"parent": ["in", parents], "parentfield": parentfield, "parenttype": parenttype or "Partner Organisation"},
+		filters={
+			"parent": ["in", parents],
+			"parentfield": parentfield,
+			"parenttype": parenttype or "Partner Organisation",
+		},
 		fields=["parent", column],
 	)
 	result: dict[str, set[str]] = {}
@@ -128,7 +134,11 @@ def _contact_languages(organisations: list[str]) -> dict[str, set[str]]:
 def _hotline_rows(organisations: list[str], category: str) -> dict[str, list]:
 	rows = frappe.get_all(
 		"Hotline Assignment",
-		filters={"parent": ["in", organisations], "parenttype": "Partner Organisation", "case_category": category},
+		filters={
+			"parent": ["in", organisations],
+			"parenttype": "Partner Organisation",
+			"case_category": category,
+		},
 		fields=["parent", "district", "contact", "deputy"],
 		order_by="idx asc",
 	)
@@ -159,7 +169,9 @@ def _category_services(category: str) -> list[str]:
 
 
 def _add_contact(match: PartnerMatch, contact: str, deputy: str | None) -> None:
-	details = frappe.db.get_value("Partner Contact", contact, ["full_name", "phone", "email"], as_dict=True) or {}
+	details = (
+		frappe.db.get_value("Partner Contact", contact, ["full_name", "phone", "email"], as_dict=True) or {}
+	)
 	match.contact = contact
 	match.contact_name = details.get("full_name")
 	match.phone = details.get("phone")

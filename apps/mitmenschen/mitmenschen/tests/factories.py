@@ -31,8 +31,10 @@ def make_tenant(name: str | None = None):
 			"doctype": "Customer",
 			"customer_name": customer_name,
 			"customer_type": "Individual",
-			"customer_group": frappe.db.get_value("Customer Group", {"is_group": 0}) or frappe.db.get_value("Customer Group", {}),
-			"territory": frappe.db.get_value("Territory", {"is_group": 0}) or frappe.db.get_value("Territory", {}),
+			"customer_group": frappe.db.get_value("Customer Group", {"is_group": 0})
+			or frappe.db.get_value("Customer Group", {}),
+			"territory": frappe.db.get_value("Territory", {"is_group": 0})
+			or frappe.db.get_value("Territory", {}),
 		}
 	).insert()
 

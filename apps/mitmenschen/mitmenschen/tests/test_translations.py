@@ -90,11 +90,7 @@ def app_path() -> Path:
 
 def json_files(kind: str) -> list[Path]:
 	"""kind: doctype | workspace | report; the standard folder layout `<module>/<kind>/<name>/<name>.json`."""
-	return sorted(
-		path
-		for path in app_path().glob(f"*/{kind}/*/*.json")
-		if path.stem == path.parent.name
-	)
+	return sorted(path for path in app_path().glob(f"*/{kind}/*/*.json") if path.stem == path.parent.name)
 
 
 def select_options(field: dict) -> list[str]:
@@ -122,7 +118,8 @@ class TestTranslations(FrappeTestCase):
 		missing = [
 			f"{where}: {source!r}" + (f" (context {context!r})" if context else "")
 			for (source, context), where in messages.items()
-			if not (context and self.translations.get(f"{source}:{context}")) and not self.translations.get(source)
+			if not (context and self.translations.get(f"{source}:{context}"))
+			and not self.translations.get(source)
 		]
 		if missing:
 			self.fail(

@@ -20,7 +20,13 @@ class HouseholdConsent(Document):
 		parentfield: DF.Data
 		parenttype: DF.Data
 		partner_organisation: DF.Link | None
-		purpose: DF.Literal["Referral to Partners", "Share Household Details", "Interpreter Services", "Photos and Publicity", "Other"]
+		purpose: DF.Literal[
+			"Referral to Partners",
+			"Share Household Details",
+			"Interpreter Services",
+			"Photos and Publicity",
+			"Other",
+		]
 		recorded_by: DF.Link | None
 		withdrawn_on: DF.Date | None
 	# end: auto-generated types

@@ -16,10 +16,22 @@ class HouseholdMember(Document):
 		birth_year: DF.Int
 		languages: DF.Data | None
 		member_name: DF.Data
-		occupation_status: DF.Literal["", "Kindergarten", "School", "Vocational Training", "Language Course", "Work", "Job Seeking", "At Home", "Other"]
+		occupation_status: DF.Literal[
+			"",
+			"Kindergarten",
+			"School",
+			"Vocational Training",
+			"Language Course",
+			"Work",
+			"Job Seeking",
+			"At Home",
+			"Other",
+		]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data
-		relation: DF.Literal["Head of Household", "Spouse or Partner", "Child", "Parent", "Sibling", "Other Relative"]
+		relation: DF.Literal[
+			"Head of Household", "Spouse or Partner", "Child", "Parent", "Sibling", "Other Relative"
+		]
 	# end: auto-generated types
 	pass

@@ -25,6 +25,7 @@ class RefugeeHousehold(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from mitmenschen.households.doctype.household_consent.household_consent import HouseholdConsent
 		from mitmenschen.households.doctype.household_member.household_member import HouseholdMember
 		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
@@ -49,7 +50,9 @@ class RefugeeHousehold(Document):
 		naming_series: DF.Literal["HH-.YYYY.-.####"]
 		property_doctype: DF.Link | None
 		property_unit: DF.DynamicLink | None
-		status: DF.Literal["Announced", "Under Review", "Allocation Approved", "Moved In", "Settled", "Moved Out", "Archived"]
+		status: DF.Literal[
+			"Announced", "Under Review", "Allocation Approved", "Moved In", "Settled", "Moved Out", "Archived"
+		]
 		tenant: DF.DynamicLink | None
 		tenant_doctype: DF.Link | None
 		tenant_name: DF.Data | None
@@ -68,24 +71,20 @@ class RefugeeHousehold(Document):
 
 	def validate_dates(self) -> None:
 		"""Arrival ≤ move-in ≤ move-out; a family cannot move in before it arrived."""
-		if self.arrival_date and self.move_in_date and getdate(self.move_in_date) < getdate(self.arrival_date):
-			frappe.throw(
-				_("Move-in date {0} is before the arrival date {1}.").format(
-					frappe.bold(frappe.format(self.move_in_date, "Date")),
-					frappe.bold(frappe.format(self.arrival_date, "Date")),
-				),
-				title=_("Invalid Dates"),
-				exc=HouseholdDateError,
-			)
-		if self.move_in_date and self.move_out_date and getdate(self.move_out_date) < getdate(self.move_in_date):
-			frappe.throw(
-				_("Move-out date {0} is before the move-in date {1}.").format(
-					frappe.bold(frappe.format(self.move_out_date, "Date")),
-					frappe.bold(frappe.format(self.move_in_date, "Date")),
-				),
-				title=_("Invalid Dates"),
-				exc=HouseholdDateError,
-			)
+		ensure_not_before(
+			self.move_in_date,
+			self.arrival_date,
+			_("Move-in date {0} is before the arrival date {1}."),
+			_("Invalid Dates"),
+			HouseholdDateError,
+		)
+		ensure_not_before(
+			self.move_out_date,
+			self.move_in_date,
+			_("Move-out date {0} is before the move-in date {1}."),
+			_("Invalid Dates"),
+			HouseholdDateError,
+		)
 
 	def validate_members(self) -> None:
 		current_year = getdate(nowdate()).year
@@ -106,27 +105,25 @@ class RefugeeHousehold(Document):
 
 	def validate_consents(self) -> None:
 		for consent in self.consents:
-			given = getdate(consent.given_on)
-			if consent.expires_on and getdate(consent.expires_on) < given:
-				frappe.throw(
-					_("Consent row {0}: it expires on {1}, before it was given on {2}.").format(
-						consent.idx,
-						frappe.bold(frappe.format(consent.expires_on, "Date")),
-						frappe.bold(frappe.format(consent.given_on, "Date")),
-					),
-					title=_("Invalid Consent"),
-					exc=ConsentDateError,
-				)
-			if consent.withdrawn_on and getdate(consent.withdrawn_on) < given:
-				frappe.throw(
-					_("Consent row {0}: it was withdrawn on {1}, before it was given on {2}.").format(
-						consent.idx,
-						frappe.bold(frappe.format(consent.withdrawn_on, "Date")),
-						frappe.bold(frappe.format(consent.given_on, "Date")),
-					),
-					title=_("Invalid Consent"),
-					exc=ConsentDateError,
-				)
+			# The row number goes in now; ensure_not_before fills in the two dates.
+			ensure_not_before(
+				consent.expires_on,
+				consent.given_on,
+				_("Consent row {0}: it expires on {1}, before it was given on {2}.").format(
+					consent.idx, "{0}", "{1}"
+				),
+				_("Invalid Consent"),
+				ConsentDateError,
+			)
+			ensure_not_before(
+				consent.withdrawn_on,
+				consent.given_on,
+				_("Consent row {0}: it was withdrawn on {1}, before it was given on {2}.").format(
+					consent.idx, "{0}", "{1}"
+				),
+				_("Invalid Consent"),
+				ConsentDateError,
+			)
 			if not consent.recorded_by:
 				consent.recorded_by = frappe.session.user
 
@@ -136,3 +133,15 @@ class RefugeeHousehold(Document):
 
 	def set_tenant_name(self) -> None:
 		self.tenant_name = get_record_title(self.tenant_doctype, self.tenant) if self.tenant else None
+
+
+def ensure_not_before(later, earlier, message: str, title: str, exc: type[Exception]) -> None:
+	"""Refuse when the later date lies before the earlier one; message gets both dates as {0} and {1}."""
+	if later and earlier and getdate(later) < getdate(earlier):
+		frappe.throw(
+			message.format(
+				frappe.bold(frappe.format(later, "Date")), frappe.bold(frappe.format(earlier, "Date"))
+			),
+			title=title,
+			exc=exc,
+		)

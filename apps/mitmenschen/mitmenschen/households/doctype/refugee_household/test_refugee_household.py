@@ -37,7 +37,13 @@ class TestRefugeeHousehold(FrappeTestCase):
 	def test_consent_expiring_before_it_was_given_is_refused(self):
 		with self.assertRaises(ConsentDateError):
 			make_household(
-				consents=[{"purpose": "Referral to Partners", "given_on": nowdate(), "expires_on": add_days(nowdate(), -1)}]
+				consents=[
+					{
+						"purpose": "Referral to Partners",
+						"given_on": nowdate(),
+						"expires_on": add_days(nowdate(), -1),
+					}
+				]
 			)
 
 	def test_consent_records_who_recorded_it(self):
@@ -58,12 +64,15 @@ class TestRefugeeHousehold(FrappeTestCase):
 			make_household(property_unit=tenant.name)
 
 	def test_bad_edit_keeps_the_saved_data(self):
-		household = make_household(arrival_date=add_days(nowdate(), -30), move_in_date=add_days(nowdate(), -10))
+		household = make_household(
+			arrival_date=add_days(nowdate(), -30), move_in_date=add_days(nowdate(), -10)
+		)
 		household.move_in_date = add_days(nowdate(), -60)
 		with self.assertRaises(HouseholdDateError):
 			household.save()
 		self.assertEqual(
-			str(frappe.db.get_value("Refugee Household", household.name, "move_in_date")), add_days(nowdate(), -10)
+			str(frappe.db.get_value("Refugee Household", household.name, "move_in_date")),
+			add_days(nowdate(), -10),
 		)
 
 

@@ -40,7 +40,7 @@ class MediationCase(Document):
 		interpreter_language: DF.Link | None
 		naming_series: DF.Literal["MC-.YYYY.-.#####"]
 		opened_on: DF.Datetime | None
-		priority: DF.Literal["Low", "Medium", "High", "Urgent"]
+		priority: DF.Literal["", "Low", "Medium", "High", "Urgent"]
 		property_doctype: DF.Link | None
 		property_unit: DF.DynamicLink | None
 		recurrence_of: DF.Link | None
@@ -82,7 +82,9 @@ class MediationCase(Document):
 
 	def set_default_priority(self) -> None:
 		if not self.priority:
-			self.priority = frappe.db.get_value("Case Category", self.category, "default_priority") or "Medium"
+			self.priority = (
+				frappe.db.get_value("Case Category", self.category, "default_priority") or "Medium"
+			)
 
 	def set_district(self) -> None:
 		if self.property_unit:
@@ -133,7 +135,9 @@ class MediationCase(Document):
 	def detect_recurrence(self) -> None:
 		if self.recurrence_of or not (self.category and self.property_unit):
 			return
-		if not (self.is_new() or self.has_value_changed("property_unit") or self.has_value_changed("category")):
+		if not (
+			self.is_new() or self.has_value_changed("property_unit") or self.has_value_changed("category")
+		):
 			return
 		self.recurrence_of = find_earlier_case(
 			self.category, self.property_unit, self.opened_on, exclude=None if self.is_new() else self.name

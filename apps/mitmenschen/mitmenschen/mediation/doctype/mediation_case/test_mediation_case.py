@@ -88,8 +88,12 @@ class TestRecurrence(FrappeTestCase):
 		make_case(category=category.name, property_unit=flat, opened_on=add_days(now_datetime(), -45))
 		self.assertFalse(make_case(category=category.name, property_unit=flat).recurrence_of)
 		other_flat = make_flat()["flat"]
-		recent = make_case(category=category.name, property_unit=other_flat, opened_on=add_days(now_datetime(), -10))
-		self.assertEqual(make_case(category=category.name, property_unit=other_flat).recurrence_of, recent.name)
+		recent = make_case(
+			category=category.name, property_unit=other_flat, opened_on=add_days(now_datetime(), -10)
+		)
+		self.assertEqual(
+			make_case(category=category.name, property_unit=other_flat).recurrence_of, recent.name
+		)
 
 	def test_cases_show_in_the_connections_of_tenant_and_flat(self):
 		from frappe.desk.notifications import get_open_count

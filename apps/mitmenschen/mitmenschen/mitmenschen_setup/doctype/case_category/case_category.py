@@ -12,7 +12,10 @@ class CaseCategory(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from mitmenschen.mitmenschen_setup.doctype.case_category_step.case_category_step import CaseCategoryStep
+
+		from mitmenschen.mitmenschen_setup.doctype.case_category_step.case_category_step import (
+			CaseCategoryStep,
+		)
 		from mitmenschen.partners.doctype.partner_service.partner_service import PartnerService
 
 		category_name: DF.Data

@@ -13,7 +13,15 @@ class CaseCategoryStep(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		action_type: DF.Literal["", "Send House Rules", "Book Interpreter", "Refer to Partner", "Afternoon Activity", "Follow-up Call", "Other"]
+		action_type: DF.Literal[
+			"",
+			"Send House Rules",
+			"Book Interpreter",
+			"Refer to Partner",
+			"Afternoon Activity",
+			"Follow-up Call",
+			"Other",
+		]
 		days_after: DF.Int
 		parent: DF.Data
 		parentfield: DF.Data

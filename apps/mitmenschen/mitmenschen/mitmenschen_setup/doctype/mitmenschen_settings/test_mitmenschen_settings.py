@@ -14,7 +14,9 @@ class TestInstall(FrappeTestCase):
 
 	def test_roles_exist_and_partner_users_have_no_desk(self):
 		for role, properties in ROLES.items():
-			self.assertEqual(frappe.db.get_value("Role", role, "desk_access"), properties["desk_access"], role)
+			self.assertEqual(
+				frappe.db.get_value("Role", role, "desk_access"), properties["desk_access"], role
+			)
 
 	def test_settings_point_at_customer_and_location_by_default(self):
 		settings = frappe.get_single("Mitmenschen Settings")
@@ -52,6 +54,8 @@ class TestMitmenschenSettings(FrappeTestCase):
 		settings.tenant_doctype = "Supplier"
 		settings.save()
 		self.assertEqual(frappe.get_meta("Refugee Household").get_field("tenant_doctype").default, "Supplier")
-		parents = frappe.get_all("DocType Link", {"custom": 1, "link_doctype": "Refugee Household"}, pluck="parent")
+		parents = frappe.get_all(
+			"DocType Link", {"custom": 1, "link_doctype": "Refugee Household"}, pluck="parent"
+		)
 		self.assertIn("Supplier", parents)
 		self.assertNotIn("Customer", parents)

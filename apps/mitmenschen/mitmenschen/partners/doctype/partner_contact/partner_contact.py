@@ -14,6 +14,7 @@ class PartnerContact(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
 
 		active: DF.Check
@@ -37,7 +38,10 @@ class PartnerContact(Document):
 			return
 		if self.deputy == self.name:
 			frappe.throw(_("A contact cannot be their own deputy."), title=_("Invalid Deputy"))
-		if frappe.db.get_value("Partner Contact", self.deputy, "partner_organisation") != self.partner_organisation:
+		if (
+			frappe.db.get_value("Partner Contact", self.deputy, "partner_organisation")
+			!= self.partner_organisation
+		):
 			frappe.throw(
 				_("The deputy {0} must work for {1} as well.").format(
 					frappe.bold(self.deputy), frappe.bold(self.partner_organisation)

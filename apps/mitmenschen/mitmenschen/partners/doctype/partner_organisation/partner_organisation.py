@@ -20,6 +20,7 @@ class PartnerOrganisation(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
 		from mitmenschen.partners.doctype.hotline_assignment.hotline_assignment import HotlineAssignment
 		from mitmenschen.partners.doctype.partner_district.partner_district import PartnerDistrict
@@ -32,7 +33,15 @@ class PartnerOrganisation(Document):
 		hotline_phone: DF.Data | None
 		languages: DF.TableMultiSelect[SpokenLanguage]
 		organisation_name: DF.Data
-		organisation_type: DF.Literal["NGO", "City Service", "Volunteer Group", "School or Kindergarten", "Religious Community", "Club", "Other"]
+		organisation_type: DF.Literal[
+			"NGO",
+			"City Service",
+			"Volunteer Group",
+			"School or Kindergarten",
+			"Religious Community",
+			"Club",
+			"Other",
+		]
 		portal_enabled: DF.Check
 		services: DF.TableMultiSelect[PartnerService]
 		status: DF.Literal["Proposed", "Approved", "Active", "Inactive"]
@@ -56,7 +65,10 @@ class PartnerOrganisation(Document):
 		for row in self.hotline_assignments:
 			for fieldname in ("contact", "deputy"):
 				contact = row.get(fieldname)
-				if contact and frappe.db.get_value("Partner Contact", contact, "partner_organisation") != self.name:
+				if (
+					contact
+					and frappe.db.get_value("Partner Contact", contact, "partner_organisation") != self.name
+				):
 					frappe.throw(
 						_("Hot-line row {0}: {1} is not a contact of {2}.").format(
 							row.idx, frappe.bold(contact), frappe.bold(self.name)
@@ -68,7 +80,9 @@ class PartnerOrganisation(Document):
 			if key in seen:
 				frappe.throw(
 					_("Hot-line row {0}: {1} in {2} is assigned twice.").format(
-						row.idx, frappe.bold(row.case_category), frappe.bold(row.district or _("all districts"))
+						row.idx,
+						frappe.bold(row.case_category),
+						frappe.bold(row.district or _("all districts")),
 					),
 					title=_("Duplicate Hot-Line Assignment"),
 					exc=HotlineContactError,

@@ -38,16 +38,27 @@ class TestHotlineRouting(FrappeTestCase):
 		cls.caritas.append("districts", {"district": cls.lehe})
 		cls.caritas.append(
 			"hotline_assignments",
-			{"case_category": cls.noise, "district": cls.lehe, "contact": cls.salma.name, "deputy": cls.jonas.name},
+			{
+				"case_category": cls.noise,
+				"district": cls.lehe,
+				"contact": cls.salma.name,
+				"deputy": cls.jonas.name,
+			},
 		)
 		cls.caritas.append("hotline_assignments", {"case_category": cls.noise, "contact": cls.jonas.name})
 		cls.caritas.save()
 
-		cls.club = make_partner(unique("Jugendclub"), organisation_type="Club", services=[{"service_type": cls.youth}])
+		cls.club = make_partner(
+			unique("Jugendclub"), organisation_type="Club", services=[{"service_type": cls.youth}]
+		)
 		cls.farsi_contact = make_contact(cls.club.name, languages=[{"language": cls.farsi}])
-		cls.closed = make_partner(unique("Geschlossen"), status="Inactive", languages=[{"language": cls.arabic}])
+		cls.closed = make_partner(
+			unique("Geschlossen"), status="Inactive", languages=[{"language": cls.arabic}]
+		)
 		cls.closed_contact = make_contact(cls.closed.name)
-		cls.closed.append("hotline_assignments", {"case_category": cls.noise, "contact": cls.closed_contact.name})
+		cls.closed.append(
+			"hotline_assignments", {"case_category": cls.noise, "contact": cls.closed_contact.name}
+		)
 		cls.closed.save()
 
 	def names(self, **filters) -> list[str]:
@@ -82,16 +93,23 @@ class TestHotlineRouting(FrappeTestCase):
 		self.assertNotIn(self.closed.name, self.names(category=self.noise, language=self.arabic))
 
 	def test_partner_finder_report_shows_the_contact(self):
-		columns, rows = run_partner_finder({"category": self.noise, "district": self.lehe, "language": self.arabic})
+		columns, rows = run_partner_finder(
+			{"category": self.noise, "district": self.lehe, "language": self.arabic}
+		)
 		self.assertIn("contact_name", [column["fieldname"] for column in columns])
-		self.assertEqual([(row["partner_organisation"], row["contact_name"]) for row in rows], [(self.caritas.name, "Salma Haddad")])
+		self.assertEqual(
+			[(row["partner_organisation"], row["contact_name"]) for row in rows],
+			[(self.caritas.name, "Salma Haddad")],
+		)
 
 
 class TestPartnerOrganisation(FrappeTestCase):
 	def test_hotline_contact_of_another_organisation_is_refused(self):
 		stranger = make_contact(make_partner().name)
 		partner = make_partner()
-		partner.append("hotline_assignments", {"case_category": make_category().name, "contact": stranger.name})
+		partner.append(
+			"hotline_assignments", {"case_category": make_category().name, "contact": stranger.name}
+		)
 		with self.assertRaises(HotlineContactError):
 			partner.save()
 

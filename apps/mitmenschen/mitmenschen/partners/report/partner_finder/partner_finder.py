@@ -20,7 +20,8 @@ def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 
 
 def present(row: dict) -> dict:
-	row["organisation_type"] = _(row["organisation_type"])
+	organisation_type = row["organisation_type"]
+	row["organisation_type"] = _(organisation_type)
 	for key in ("languages", "services", "districts"):
 		row[key] = ", ".join(_(value) for value in row[key]) if key == "services" else ", ".join(row[key])
 	return row
@@ -28,13 +29,31 @@ def present(row: dict) -> dict:
 
 def get_columns() -> list[dict]:
 	return [
-		{"label": _("Partner Organisation"), "fieldname": "partner_organisation", "fieldtype": "Link", "options": "Partner Organisation", "width": 220},
+		{
+			"label": _("Partner Organisation"),
+			"fieldname": "partner_organisation",
+			"fieldtype": "Link",
+			"options": "Partner Organisation",
+			"width": 220,
+		},
 		{"label": _("Type"), "fieldname": "organisation_type", "fieldtype": "Data", "width": 120},
-		{"label": _("Responsible Contact"), "fieldname": "contact", "fieldtype": "Link", "options": "Partner Contact", "width": 120},
+		{
+			"label": _("Responsible Contact"),
+			"fieldname": "contact",
+			"fieldtype": "Link",
+			"options": "Partner Contact",
+			"width": 120,
+		},
 		{"label": _("Name"), "fieldname": "contact_name", "fieldtype": "Data", "width": 150},
 		{"label": _("Phone"), "fieldname": "phone", "fieldtype": "Data", "width": 130},
 		{"label": _("Email"), "fieldname": "email", "fieldtype": "Data", "width": 180},
-		{"label": _("Deputy"), "fieldname": "deputy", "fieldtype": "Link", "options": "Partner Contact", "width": 110},
+		{
+			"label": _("Deputy"),
+			"fieldname": "deputy",
+			"fieldtype": "Link",
+			"options": "Partner Contact",
+			"width": 110,
+		},
 		{"label": _("Hot-Line Phone"), "fieldname": "hotline_phone", "fieldtype": "Data", "width": 130},
 		{"label": _("Languages"), "fieldname": "languages", "fieldtype": "Data", "width": 150},
 		{"label": _("Services Offered"), "fieldname": "services", "fieldtype": "Data", "width": 200},

@@ -17,8 +17,13 @@ class RoundTableMeeting(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-		from mitmenschen.round_table.doctype.round_table_agenda_item.round_table_agenda_item import RoundTableAgendaItem
-		from mitmenschen.round_table.doctype.round_table_attendee.round_table_attendee import RoundTableAttendee
+
+		from mitmenschen.round_table.doctype.round_table_agenda_item.round_table_agenda_item import (
+			RoundTableAgendaItem,
+		)
+		from mitmenschen.round_table.doctype.round_table_attendee.round_table_attendee import (
+			RoundTableAttendee,
+		)
 
 		agenda: DF.Table[RoundTableAgendaItem]
 		attendees: DF.Table[RoundTableAttendee]
@@ -56,4 +61,6 @@ class RoundTableMeeting(Document):
 					title=_("Missing Attendee"),
 				)
 			if row.contact and not row.partner_organisation:
-				row.partner_organisation = frappe.db.get_value("Partner Contact", row.contact, "partner_organisation")
+				row.partner_organisation = frappe.db.get_value(
+					"Partner Contact", row.contact, "partner_organisation"
+				)

@@ -6,18 +6,36 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, add_months, add_to_date, getdate, now_datetime, nowdate
 
 from mitmenschen.round_table.agenda import prefill_agenda
-from mitmenschen.tests.factories import make_case, make_category, make_contact, make_flat, make_partner, unique
+from mitmenschen.tests.factories import (
+	make_case,
+	make_category,
+	make_contact,
+	make_flat,
+	make_partner,
+	unique,
+)
 
 
 def make_meeting(**overrides):
 	return frappe.get_doc(
-		{"doctype": "Round Table Meeting", "title": unique("Runder Tisch"), "starts_on": now_datetime(), **overrides}
+		{
+			"doctype": "Round Table Meeting",
+			"title": unique("Runder Tisch"),
+			"starts_on": now_datetime(),
+			**overrides,
+		}
 	).insert()
 
 
 def make_action(**overrides):
 	return frappe.get_doc(
-		{"doctype": "Round Table Action", "title": unique("Aufgabe"), "due_date": nowdate(), "owner_user": "Administrator", **overrides}
+		{
+			"doctype": "Round Table Action",
+			"title": unique("Aufgabe"),
+			"due_date": nowdate(),
+			"owner_user": "Administrator",
+			**overrides,
+		}
 	).insert()
 
 

@@ -36,7 +36,7 @@ def test_workspace_route_answers(admin_session, base_url):
 def test_workspace_is_visible_after_login(page, base_url):
 	desk_login(page, base_url)
 	page.goto(f"{base_url}/app/mit-menschen")
-	page.wait_for_selector(".ce-block, .codex-editor", timeout=60_000)
+	page.wait_for_selector(".shortcut-widget-box .widget-title", timeout=60_000)
 	title = page.locator(".page-head .title-text").first
 	title.wait_for()
 	assert "Mit:Menschen" in title.inner_text() or "Mit Menschen" in title.inner_text()

@@ -12,11 +12,6 @@ from frappe.utils.nestedset import get_ancestors_of
 
 SETTINGS = "Mitmenschen Settings"
 
-# Our doctypes that link to ERP records: {our doctype: {"tenant": [fields], "property": [fields]}}
-ERP_LINK_FIELDS: dict[str, dict[str, list[str]]] = {
-	"Refugee Household": {"tenant": ["tenant"], "property": ["property_unit", "district"]},
-	"Mediation Case": {"tenant": ["reporter_tenant"], "property": ["property_unit", "district"]},
-}
 # The hidden DocType fields that drive our Dynamic Links, per doctype (child tables included).
 DOCTYPE_FIELDS: dict[str, dict[str, str]] = {
 	"Refugee Household": {"tenant": "tenant_doctype", "property": "property_doctype"},
@@ -63,6 +58,12 @@ def sync_doctype_defaults() -> None:
 				make_property_setter(
 					doctype, fieldname, "default", targets[kind], "Text", validate_fields_for_doctype=False
 				)
+
+
+def set_district(doc) -> None:
+	"""Derive a document's district from its property unit when that unit is new or changed."""
+	if doc.property_unit and (doc.is_new() or doc.has_value_changed("property_unit") or not doc.district):
+		doc.district = get_district(doc.property_unit) or doc.district
 
 
 def get_district(property_unit: str | None) -> str | None:

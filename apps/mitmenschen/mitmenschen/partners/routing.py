@@ -58,6 +58,7 @@ def find_partners(
 	hotline = _hotline_rows(names, category) if category else {}
 	category_services = set(_category_services(category)) if category else set()
 
+	contacts = _contact_details([row.contact for rows in hotline.values() for row in rows])
 	matches = []
 	for org in organisations:
 		spoken = languages.get(org.name, set()) | contact_languages.get(org.name, set())
@@ -83,7 +84,7 @@ def find_partners(
 			specificity=specificity,
 		)
 		if row:
-			_add_contact(match, row.contact, row.deputy)
+			_add_contact(match, contacts.get(row.contact, {}), row.contact, row.deputy)
 		matches.append(match)
 	matches.sort(key=lambda m: (-m.specificity, m.partner_organisation))
 	return matches
@@ -168,10 +169,19 @@ def _category_services(category: str) -> list[str]:
 	)
 
 
-def _add_contact(match: PartnerMatch, contact: str, deputy: str | None) -> None:
-	details = (
-		frappe.db.get_value("Partner Contact", contact, ["full_name", "phone", "email"], as_dict=True) or {}
+def _contact_details(contacts: list[str]) -> dict[str, dict]:
+	"""Name, phone and email of the hot-line contacts, in one query for all matches."""
+	if not contacts:
+		return {}
+	rows = frappe.get_all(
+		"Partner Contact",
+		filters={"name": ["in", list(set(contacts))]},
+		fields=["name", "full_name", "phone", "email"],
 	)
+	return {row.name: row for row in rows}
+
+
+def _add_contact(match: PartnerMatch, details: dict, contact: str, deputy: str | None) -> None:
 	match.contact = contact
 	match.contact_name = details.get("full_name")
 	match.phone = details.get("phone")

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
-from mitmenschen.mitmenschen_setup.erp_records import get_district, get_record_title, set_erp_doctypes
+from mitmenschen.mitmenschen_setup.erp_records import get_record_title, set_district, set_erp_doctypes
 
 
 class HouseholdDateError(frappe.ValidationError):
@@ -66,7 +66,7 @@ class RefugeeHousehold(Document):
 		self.validate_dates()
 		self.validate_members()
 		self.validate_consents()
-		self.set_district()
+		set_district(self)
 		self.set_tenant_name()
 
 	def validate_dates(self) -> None:
@@ -126,10 +126,6 @@ class RefugeeHousehold(Document):
 			)
 			if not consent.recorded_by:
 				consent.recorded_by = frappe.session.user
-
-	def set_district(self) -> None:
-		if self.property_unit:
-			self.district = get_district(self.property_unit) or self.district
 
 	def set_tenant_name(self) -> None:
 		self.tenant_name = get_record_title(self.tenant_doctype, self.tenant) if self.tenant else None

@@ -7,7 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from mitmenschen.mediation.recurrence import find_earlier_case
-from mitmenschen.mitmenschen_setup.erp_records import get_district, set_erp_doctypes
+from mitmenschen.mitmenschen_setup.erp_records import set_district, set_erp_doctypes
 
 REFERRABLE_STATUS = "Active"
 
@@ -74,7 +74,7 @@ class MediationCase(Document):
 
 	def validate(self) -> None:
 		self.set_default_priority()
-		self.set_district()
+		set_district(self)
 		self.validate_reporter()
 		self.validate_referral_target()
 		self.update_referral_dates()
@@ -85,10 +85,6 @@ class MediationCase(Document):
 			self.priority = (
 				frappe.db.get_value("Case Category", self.category, "default_priority") or "Medium"
 			)
-
-	def set_district(self) -> None:
-		if self.property_unit:
-			self.district = get_district(self.property_unit) or self.district
 
 	def validate_reporter(self) -> None:
 		"""A reporter known only by email or phone is shown under that address."""

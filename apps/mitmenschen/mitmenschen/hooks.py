@@ -25,3 +25,16 @@ after_install = "mitmenschen.install.after_install"
 after_migrate = "mitmenschen.install.after_migrate"
 before_uninstall = "mitmenschen.uninstall.before_uninstall"
 before_tests = "mitmenschen.tests.utils.before_tests"
+
+# ---- Permissions: partner isolation and staff-only records (#4) ---------------------------------
+permission_query_conditions: dict[str, str] = {}
+has_permission: dict[str, str] = {}
+
+# ---- Document events ----------------------------------------------------------------------------
+doc_events: dict[str, dict[str, str | list[str]]] = {}
+
+# ---- Scheduled jobs -----------------------------------------------------------------------------
+scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
+	"daily": [],
+	"cron": {},
+}

@@ -30,6 +30,7 @@ class RefugeeHousehold(Document):
 		from mitmenschen.households.doctype.household_member.household_member import HouseholdMember
 		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
 
+		anonymised_on: DF.Datetime | None
 		arrival_date: DF.Date | None
 		city_caseworker: DF.Link | None
 		confidential_notes: DF.TextEditor | None
@@ -141,3 +142,10 @@ def ensure_not_before(later, earlier, message: str, title: str, exc: type[Except
 			title=title,
 			exc=exc,
 		)
+
+
+def on_doctype_update() -> None:
+	"""Index for the daily retention job that finds households due for anonymisation."""
+	from mitmenschen.privacy.retention import add_retention_index
+
+	add_retention_index("Refugee Household")

@@ -29,6 +29,7 @@ class MediationCase(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		anonymised_on: DF.Datetime | None
 		assigned_to: DF.Link | None
 		category: DF.Link
 		channel: DF.Literal["Desk", "Email", "Phone", "Portal", "Web Form"]
@@ -147,3 +148,10 @@ class MediationCase(Document):
 				indicator="orange",
 				alert=True,
 			)
+
+
+def on_doctype_update() -> None:
+	"""Index for the daily retention job that finds cases due for anonymisation."""
+	from mitmenschen.privacy.retention import add_retention_index
+
+	add_retention_index("Mediation Case")

@@ -30,11 +30,24 @@ before_tests = "mitmenschen.tests.utils.before_tests"
 permission_query_conditions: dict[str, str] = {}
 has_permission: dict[str, str] = {}
 
+# ---- Data protection: Frappe's personal data requests find people by these email fields (#4) ----
+# keep in step with mitmenschen.privacy.user_data.EMAIL_IDENTIFIED
+user_data_fields = [
+	{
+		"doctype": "Mediation Case",
+		"filter_by": "reporter_email",
+		"redact_fields": ["reporter_name", "reporter_phone"],
+	},
+	{"doctype": "Partner Contact", "filter_by": "email", "redact_fields": ["full_name", "phone"]},
+]
+
 # ---- Document events ----------------------------------------------------------------------------
-doc_events: dict[str, dict[str, str | list[str]]] = {}
+doc_events: dict[str, dict[str, str | list[str]]] = {
+	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
+}
 
 # ---- Scheduled jobs -----------------------------------------------------------------------------
 scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
-	"daily": [],
+	"daily": ["mitmenschen.privacy.retention.run_retention"],
 	"cron": {},
 }

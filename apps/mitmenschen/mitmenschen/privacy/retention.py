@@ -13,9 +13,10 @@ Mediation Case keeps category, priority, channel, status, district, all dates an
 (opened, due times, first response, resolved, SLA status, escalation level), the referral partner
 organisation with its status and dates, the recurrence link, the reporter's satisfaction rating and
 the staff users who handled it (an employee's work record, not the data subject's).
-It loses the free texts (subject, description, resolution, decline reason: they name people), the
-reporter (tenant link, name, email, phone), the respondent household (it ties the case to one
-family), the property unit and the interpreter language. A flat plus a date points at one family
+It loses the free texts (subject, description, resolution and the reasons given for declining,
+rejecting or overriding consent: they name people), the reporter (tenant link, name, email, phone),
+the respondent household (it ties the case to one family), the property unit and the interpreter
+language. A flat plus a date points at one family
 — neighbours know who lives there — while a district plus a date matches many; a rare interpreter
 language within a district can single a family out as well. Timestamps stay exact because without
 flat, reporter and household nothing in the case points at anyone, and SLA figures need them.
@@ -60,6 +61,8 @@ CASE_PERSONAL_FIELDS = (
 	"description",
 	"resolution",
 	"referral_decline_reason",
+	"consent_override_reason",
+	"rejection_reason",
 	"reporter_tenant",
 	"reporter_name",
 	"reporter_email",
@@ -84,7 +87,7 @@ HOUSEHOLD_PERSONAL_FIELDS = (
 HOUSEHOLD_DATES_TO_MONTH = ("arrival_date", "move_in_date", "move_out_date")
 HOUSEHOLD_CHILD_DOCTYPES = ("Household Member", "Household Consent", "Spoken Language")
 # Frappe's cached copies of comments and assignments on the record itself
-FRAPPE_CACHE_COLUMNS = ("_comments", "_assign", "_liked_by", "_seen")
+FRAPPE_CACHE_COLUMNS = ("_comments", "_assign", "_liked_by")
 
 
 def anonymised_text() -> str:
@@ -212,9 +215,14 @@ def anonymise_households(names: list[str], include_unindexed_logs: bool = False)
 
 
 def cleared_values(doctype: str, fields: tuple[str, ...]) -> dict:
-	"""Empty value per field: 0 for checks (NOT NULL columns), NULL otherwise."""
+	"""Empty value per field: 0 for checks (NOT NULL columns), NULL otherwise; fields the doctype
+	does not have (yet) are skipped."""
 	meta = frappe.get_meta(doctype)
-	values = {field: 0 if meta.get_field(field).fieldtype == "Check" else None for field in fields}
+	values = {
+		df.fieldname: 0 if df.fieldtype == "Check" else None
+		for df in (meta.get_field(field) for field in fields)
+		if df
+	}
 	return {**values, **dict.fromkeys(FRAPPE_CACHE_COLUMNS)}
 
 

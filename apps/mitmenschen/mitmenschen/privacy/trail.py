@@ -25,12 +25,13 @@ def scrub_trail(doctype: str, names: list[str], include_unindexed_logs: bool = F
 	"""Delete the versions, comments, communications, files, assignments and logs of these records."""
 	if not names:
 		return
+	# files first: deleting one adds an "Attachment Removed" comment naming the file
+	delete_communications(doctype, names)
+	delete_files(doctype, names)
 	frappe.db.delete("Version", {"ref_doctype": doctype, "docname": ("in", names)})
 	frappe.db.delete("Comment", {"reference_doctype": doctype, "reference_name": ("in", names)})
 	frappe.db.delete("Activity Log", {"reference_doctype": doctype, "reference_name": ("in", names)})
 	frappe.db.delete("ToDo", {"reference_type": doctype, "reference_name": ("in", names)})
-	delete_communications(doctype, names)
-	delete_files(doctype, names)
 	if include_unindexed_logs:
 		queued = frappe.get_all(
 			"Email Queue", filters={"reference_doctype": doctype, "reference_name": ("in", names)}, pluck="name"

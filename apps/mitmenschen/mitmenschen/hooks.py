@@ -27,8 +27,26 @@ before_uninstall = "mitmenschen.uninstall.before_uninstall"
 before_tests = "mitmenschen.tests.utils.before_tests"
 
 # ---- Permissions: partner isolation and staff-only records (#4) ---------------------------------
-permission_query_conditions: dict[str, str] = {}
-has_permission: dict[str, str] = {}
+_PARTNER = "mitmenschen.partners.permissions"
+permission_query_conditions: dict[str, str] = {
+	"Mediation Case": f"{_PARTNER}.case_query",
+	"Round Table Action": f"{_PARTNER}.action_query",
+	"Round Table Meeting": f"{_PARTNER}.meeting_query",
+	"Partner Organisation": f"{_PARTNER}.organisation_query",
+	"Partner Contact": f"{_PARTNER}.contact_query",
+}
+has_permission: dict[str, str] = {
+	"Mediation Case": f"{_PARTNER}.case_permission",
+	"Round Table Action": f"{_PARTNER}.action_permission",
+	"Round Table Meeting": f"{_PARTNER}.meeting_permission",
+	"Partner Organisation": f"{_PARTNER}.organisation_permission",
+	"Partner Contact": f"{_PARTNER}.contact_permission",
+}
+
+# ---- Workflows: refused steps explained (#4) -----------------------------------------------------
+override_whitelisted_methods = {
+	"frappe.model.workflow.apply_workflow": "mitmenschen.mitmenschen_setup.workflow_rules.apply_workflow",
+}
 
 # ---- Data protection: Frappe's personal data requests find people by these email fields (#4) ----
 # keep in step with mitmenschen.privacy.user_data.EMAIL_IDENTIFIED
@@ -51,3 +69,16 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"daily": ["mitmenschen.privacy.retention.run_retention"],
 	"cron": {},
 }
+
+# ---- Portal -------------------------------------------------------------------------------------
+# Partner portal and the tenant's "report a problem" form (#6); pages in www/, logic in portal/.
+website_route_rules = [
+	{"from_route": "/partner/cases/<name>", "to_route": "partner/case"},
+	{"from_route": "/partner/actions/<name>", "to_route": "partner/action"},
+]
+role_home_page = {"Partner User": "partner"}
+portal_menu_items = [
+	{"title": "Partner Portal", "route": "/partner", "role": "Partner User"},
+	{"title": "Report a Problem", "route": "/report-problem", "role": "Customer"},
+	{"title": "My Reports", "route": "/my-reports", "role": "Customer"},
+]

@@ -3,6 +3,7 @@
 import frappe
 
 from mitmenschen.mitmenschen_setup.erp_records import sync_connections, sync_doctype_defaults
+from mitmenschen.mitmenschen_setup.workflows import ensure_workflows
 
 ROLES: dict[str, dict] = {
 	"Mit:Menschen Clerk": {"desk_access": 1},
@@ -15,12 +16,14 @@ def after_install() -> None:
 	ensure_roles()
 	sync_doctype_defaults()
 	sync_connections()
+	ensure_workflows()
 
 
 def after_migrate() -> None:
 	ensure_roles()
 	sync_doctype_defaults()
 	sync_connections()
+	ensure_workflows()
 
 
 def ensure_roles() -> None:

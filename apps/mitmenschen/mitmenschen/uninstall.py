@@ -4,10 +4,12 @@ import frappe
 
 from mitmenschen.install import ROLES
 from mitmenschen.mitmenschen_setup.erp_records import CONNECTION_GROUP
+from mitmenschen.mitmenschen_setup.workflows import remove_workflows
 
 
 def before_uninstall() -> None:
 	remove_connections()
+	remove_workflows()
 	for role_name in ROLES:
 		if frappe.db.exists("Role", role_name):
 			frappe.delete_doc("Role", role_name, ignore_permissions=True, force=True)

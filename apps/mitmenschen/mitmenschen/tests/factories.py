@@ -3,6 +3,8 @@
 import frappe
 from frappe.utils import random_string
 
+from mitmenschen.mitmenschen_setup.workflows import seed_state
+
 
 def unique(prefix: str) -> str:
 	return f"{prefix} {random_string(6)}"
@@ -60,15 +62,19 @@ def make_service_type(name: str | None = None):
 
 
 def make_partner(name: str | None = None, status: str = "Active", **overrides):
-	return frappe.get_doc(
+	"""A partner organisation already through onboarding (seeded into `status`, not walked)."""
+	doc = frappe.get_doc(
 		{
 			"doctype": "Partner Organisation",
 			"organisation_name": name or unique("Partner"),
 			"organisation_type": "NGO",
-			"status": status,
 			**overrides,
 		}
 	).insert()
+	if status != doc.status:
+		seed_state(doc.doctype, doc.name, status)
+		doc.reload()
+	return doc
 
 
 def make_contact(partner: str, **overrides):

@@ -7,6 +7,8 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from mitmenschen.mitmenschen_setup.erp_records import get_record_title, set_district, set_erp_doctypes
+from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
+from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 
 
 class HouseholdDateError(frappe.ValidationError):
@@ -64,6 +66,8 @@ class RefugeeHousehold(Document):
 		set_erp_doctypes(self)
 
 	def validate(self) -> None:
+		validate_state_change(self)
+		self.apply_step_effects()
 		self.validate_dates()
 		self.validate_members()
 		self.validate_consents()
@@ -127,6 +131,23 @@ class RefugeeHousehold(Document):
 			)
 			if not consent.recorded_by:
 				consent.recorded_by = frappe.session.user
+
+	def on_update(self) -> None:
+		notify_state_change(self)
+
+	def apply_step_effects(self) -> None:
+		"""An allocation names the flat; moving in and out dates itself unless the clerk did."""
+		if not self.has_value_changed("status") or self.is_new():
+			return
+		if self.status == "Allocation Approved" and not self.property_unit:
+			frappe.throw(
+				_("Choose the flat (property unit) before the allocation is approved."),
+				title=_("Flat Missing"),
+			)
+		if self.status == "Moved In" and not self.move_in_date:
+			self.move_in_date = nowdate()
+		if self.status == "Moved Out" and not self.move_out_date:
+			self.move_out_date = nowdate()
 
 	def set_tenant_name(self) -> None:
 		self.tenant_name = get_record_title(self.tenant_doctype, self.tenant) if self.tenant else None

@@ -6,7 +6,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
+from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejection
+from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
+from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
+from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 from mitmenschen.mitmenschen_setup.erp_records import set_district, set_erp_doctypes
 
 REFERRABLE_STATUS = "Active"
@@ -74,12 +78,19 @@ class MediationCase(Document):
 		set_erp_doctypes(self)
 
 	def validate(self) -> None:
+		validate_state_change(self)
 		self.set_default_priority()
 		set_district(self)
 		self.validate_reporter()
 		self.validate_referral_target()
+		enforce_referral_consent(self)
 		self.update_referral_dates()
 		self.detect_recurrence()
+		apply_step_effects(self)
+
+	def on_update(self) -> None:
+		record_rejection(self)
+		notify_state_change(self)
 
 	def set_default_priority(self) -> None:
 		if not self.priority:

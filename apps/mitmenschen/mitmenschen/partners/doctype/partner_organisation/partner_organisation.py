@@ -6,6 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 
 from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype
+from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
+from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 
 
 class HotlineContactError(frappe.ValidationError):
@@ -52,7 +54,11 @@ class PartnerOrganisation(Document):
 		self.set_district_doctypes()
 
 	def validate(self) -> None:
+		validate_state_change(self)
 		self.validate_hotline_matrix()
+
+	def on_update(self) -> None:
+		notify_state_change(self)
 
 	def set_district_doctypes(self) -> None:
 		property_doctype = get_property_doctype()

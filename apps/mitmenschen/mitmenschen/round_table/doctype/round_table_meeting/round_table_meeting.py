@@ -4,7 +4,10 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_months, get_datetime, getdate
+from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
+
+from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
+from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 
 NEXT_MEETING_MONTHS = 6  # the round table meets every six months
 
@@ -41,9 +44,18 @@ class RoundTableMeeting(Document):
 	# end: auto-generated types
 
 	def validate(self) -> None:
+		validate_state_change(self)
+		self.require_minutes()
 		self.validate_times()
 		self.propose_next_meeting()
 		self.validate_attendees()
+
+	def on_update(self) -> None:
+		notify_state_change(self)
+
+	def require_minutes(self) -> None:
+		if self.status in ("Minutes Draft", "Minutes Approved") and not strip_html_tags(self.minutes or "").strip():
+			frappe.throw(_("Please write the minutes first."), title=_("Minutes Missing"))
 
 	def validate_times(self) -> None:
 		if self.ends_on and get_datetime(self.ends_on) <= get_datetime(self.starts_on):

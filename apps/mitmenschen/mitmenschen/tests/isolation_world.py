@@ -1,0 +1,146 @@
+"""Two partner organisations with everything a partner could try to reach, for isolation tests.
+
+`bench --site <site> execute mitmenschen.tests.isolation_world.build` creates a fresh world (names
+carry a random suffix, so runs never collide), commits it and returns the names as a dict: for each
+organisation "A" and "B" its user and password, its case (with a confidential reporter, a private
+attachment, a comment, an email and versions), its action, a meeting only it is invited to, its
+contact and its household; plus a staff-only case referred to nobody.
+"""
+
+import frappe
+from frappe.utils import add_days, add_to_date, now_datetime, nowdate, random_string
+from frappe.utils.password import update_password
+
+from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS
+from mitmenschen.partners.access import PARTNER_ROLE
+from mitmenschen.tests.factories import make_category, make_contact, make_partner
+
+PASSWORD = "Isolation-Test-2026!"
+
+
+def make_partner_user(email: str, full_name: str) -> str:
+	user = frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": full_name,
+			"user_type": "Website User",
+			"send_welcome_email": 0,
+			"language": "de",
+			"roles": [{"role": PARTNER_ROLE}],
+		}
+	).insert(ignore_permissions=True)
+	update_password(user.name, PASSWORD)
+	return user.name
+
+
+def build_organisation(label: str, suffix: str, category: str) -> dict:
+	organisation = make_partner(
+		f"Isolation {label} {suffix}",
+		status="Active",
+		portal_enabled=1,
+		hotline_email=f"hotline-{label.lower()}-{suffix}@isolation.example",
+	)
+	user = make_partner_user(f"partner-{label.lower()}-{suffix}@isolation.example", f"Partner {label}")
+	contact = make_contact(organisation.name, user=user, email=user, active=1)
+	household = frappe.get_doc(
+		{
+			"doctype": "Refugee Household",
+			"family_name": f"Familie Geheim {label} {suffix}",
+			"confidential_notes": f"Fluchtgeschichte {label} {suffix}",
+			"members": [{"member_name": f"Kind {label} {suffix}", "relation": "Child", "birth_year": 2016}],
+			"consents": [
+				{"purpose": purpose, "partner_organisation": organisation.name, "given_on": add_days(nowdate(), -10)}
+				for purpose in (REFERRAL, SHARE_DETAILS)
+			],
+		}
+	).insert()
+	case = frappe.get_doc(
+		{
+			"doctype": "Mediation Case",
+			"subject": f"Lärm im Treppenhaus {label} {suffix}",
+			"category": category,
+			"description": f"Beschreibung des Falls {label} {suffix}",
+			"respondent_household": household.name,
+			"reporter_name": f"Vertrauliche Nachbarin {label} {suffix}",
+			"reporter_email": f"nachbarin-{label.lower()}-{suffix}@example.org",
+			"reporter_phone": "+49 421 555 0100",
+			"referred_to": organisation.name,
+		}
+	).insert()
+	case.description = f"Beschreibung ergänzt {label} {suffix}"  # a second version
+	case.save()
+	attachment = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": f"protokoll-{label.lower()}-{suffix}.txt",
+			"is_private": 1,
+			"content": f"Vertrauliches Protokoll {label} {suffix}".encode(),
+			"attached_to_doctype": "Mediation Case",
+			"attached_to_name": case.name,
+		}
+	).insert()
+	comment = case.add_comment("Comment", f"Interne Notiz {label} {suffix}")
+	communication = frappe.get_doc(
+		{
+			"doctype": "Communication",
+			"communication_type": "Communication",
+			"communication_medium": "Email",
+			"sent_or_received": "Received",
+			"sender": case.reporter_email,
+			"subject": f"Beschwerde {label} {suffix}",
+			"content": f"Mail der Nachbarin {label} {suffix}",
+			"reference_doctype": "Mediation Case",
+			"reference_name": case.name,
+		}
+	).insert(ignore_permissions=True)
+	action = frappe.get_doc(
+		{
+			"doctype": "Round Table Action",
+			"title": f"Hausordnung übersetzen {label} {suffix}",
+			"partner_organisation": organisation.name,
+			"owner_contact": contact.name,
+			"due_date": add_days(nowdate(), 14),
+		}
+	).insert()
+	meeting = frappe.get_doc(
+		{
+			"doctype": "Round Table Meeting",
+			"title": f"Runder Tisch {label} {suffix}",
+			"starts_on": add_to_date(now_datetime(), days=30),
+			"attendees": [{"partner_organisation": organisation.name, "contact": contact.name}],
+		}
+	).insert()
+	return {
+		"organisation": organisation.name,
+		"hotline_email": organisation.hotline_email,
+		"user": user,
+		"password": PASSWORD,
+		"contact": contact.name,
+		"household": household.name,
+		"family_name": household.family_name,
+		"case": case.name,
+		"case_subject": case.subject,
+		"reporter_name": case.reporter_name,
+		"reporter_email": case.reporter_email,
+		"file": attachment.name,
+		"file_url": attachment.file_url,
+		"comment": comment.name,
+		"communication": communication.name,
+		"action": action.name,
+		"action_title": action.title,
+		"meeting": meeting.name,
+		"meeting_title": meeting.title,
+	}
+
+
+def build() -> dict:
+	suffix = random_string(6)
+	category = make_category(f"Isolation {suffix}").name
+	world = {label: build_organisation(label, suffix, category) for label in ("A", "B")}
+	staff_case = frappe.get_doc(
+		{"doctype": "Mediation Case", "subject": f"Nur intern {suffix}", "category": category}
+	).insert()
+	world["staff_case"] = staff_case.name
+	frappe.db.commit()
+	return world

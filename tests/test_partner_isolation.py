@@ -1,0 +1,220 @@
+"""Partner isolation over HTTP, the way a curious or compromised partner account would try it.
+
+Two partner organisations, A and B, each with a case (confidential reporter, private attachment,
+comment, email, versions), an action, a meeting, a contact and a household. Logged in as A's user,
+then as B's, every route Frappe offers is tried against the other organisation's records, against
+households (no partner reads them) and against the confidential reporter of the partner's *own*
+case. An attempt passes when it is refused or answers without any of the target's secrets; writes
+must also leave the database unchanged, which is checked as Administrator afterwards. Positive
+controls prove the partner does see its own case, so an over-eager lockout cannot pass for safety.
+"""
+
+import json
+import os
+import subprocess
+from dataclasses import dataclass
+
+import pytest
+import requests
+
+from test_install_cycle import BENCH
+
+MM_SITE_ENV = "MM_SITE"
+
+
+@dataclass
+class Target:
+	doctype: str
+	name: str
+	secrets: tuple[str, ...]
+	title_field: str
+
+
+def bench_execute(method: str) -> dict:
+	site = os.environ.get(MM_SITE_ENV, "test.localhost")
+	result = subprocess.run(
+		["bench", "--site", site, "execute", method], cwd=BENCH, capture_output=True, text=True, timeout=300
+	)
+	assert result.returncode == 0, result.stderr[-2000:]
+	return json.loads(result.stdout[result.stdout.index("{") :])
+
+
+@pytest.fixture(scope="module")
+def world() -> dict:
+	return bench_execute("mitmenschen.tests.isolation_world.build")
+
+
+def login(base_url: str, user: str, password: str) -> requests.Session:
+	session = requests.Session()
+	response = session.post(f"{base_url}/api/method/login", data={"usr": user, "pwd": password})
+	response.raise_for_status()
+	return session
+
+
+def targets_for(world: dict, attacker: str) -> list[Target]:
+	other = world["B" if attacker == "A" else "A"]
+	own = world[attacker]
+	return [
+		Target(
+			"Mediation Case",
+			other["case"],
+			(other["case_subject"], other["reporter_name"], other["reporter_email"], "Beschreibung"),
+			"subject",
+		),
+		Target("Round Table Action", other["action"], (other["action_title"],), "title"),
+		Target("Round Table Meeting", other["meeting"], (other["meeting_title"],), "title"),
+		Target("Partner Organisation", other["organisation"], (other["hotline_email"],), "organisation_name"),
+		Target("Partner Contact", other["contact"], (other["user"],), "full_name"),
+		Target("Refugee Household", other["household"], (other["family_name"], "Fluchtgeschichte"), "family_name"),
+		Target("Refugee Household", own["household"], (own["family_name"], "Fluchtgeschichte"), "family_name"),
+		Target("Mediation Case", world["staff_case"], ("Nur intern",), "subject"),
+	]
+
+
+def read_attempts(target: Target) -> list[tuple[str, str, str, dict]]:
+	"""(label, HTTP method, path, parameters) of every read route."""
+	dt, name = target.doctype, target.name
+	name_filter = json.dumps([[dt, "name", "=", name]])
+	return [
+		("resource get", "GET", f"/api/resource/{dt}/{name}", {}),
+		("resource list by name", "GET", f"/api/resource/{dt}", {"filters": name_filter, "fields": '["*"]'}),
+		("resource list all", "GET", f"/api/resource/{dt}", {"fields": '["*"]', "limit_page_length": 0}),
+		("client.get", "POST", "/api/method/frappe.client.get", {"doctype": dt, "name": name}),
+		("client.get_list", "POST", "/api/method/frappe.client.get_list", {"doctype": dt, "fields": '["*"]', "limit_page_length": 0}),
+		("client.get_value", "POST", "/api/method/frappe.client.get_value", {"doctype": dt, "filters": name, "fieldname": target.title_field}),
+		("client.get_count", "POST", "/api/method/frappe.client.get_count", {"doctype": dt, "filters": name_filter}),
+		("reportview.get", "POST", "/api/method/frappe.desk.reportview.get", {"doctype": dt, "fields": json.dumps([f"`tab{dt}`.`name`", f"`tab{dt}`.`{target.title_field}`"]), "filters": name_filter}),
+		("reportview.get_count", "POST", "/api/method/frappe.desk.reportview.get_count", {"doctype": dt, "filters": name_filter}),
+		("search_link", "POST", "/api/method/frappe.desk.search.search_link", {"doctype": dt, "txt": target.secrets[0][:12]}),
+		("search_widget", "POST", "/api/method/frappe.desk.search.search_widget", {"doctype": dt, "txt": target.secrets[0][:12]}),
+		("form.load.getdoc", "GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": dt, "name": name}),
+		("form.load.get_docinfo", "GET", "/api/method/frappe.desk.form.load.get_docinfo", {"doctype": dt, "name": name}),
+		("printview page", "GET", "/printview", {"doctype": dt, "name": name}),
+		("printview html", "POST", "/api/method/frappe.www.printview.get_html_and_style", {"doctype": dt, "name": name}),
+		("print pdf", "GET", "/api/method/frappe.utils.print_format.download_pdf", {"doctype": dt, "name": name}),
+		("comments", "POST", "/api/method/frappe.client.get_list", {"doctype": "Comment", "fields": '["*"]', "filters": json.dumps({"reference_name": name})}),
+		("communications", "POST", "/api/method/frappe.client.get_list", {"doctype": "Communication", "fields": '["*"]', "filters": json.dumps({"reference_name": name})}),
+		("versions", "POST", "/api/method/frappe.client.get_list", {"doctype": "Version", "fields": '["*"]', "filters": json.dumps({"docname": name})}),
+		("files", "POST", "/api/method/frappe.client.get_list", {"doctype": "File", "fields": '["*"]', "filters": json.dumps({"attached_to_name": name})}),
+		("export", "POST", "/api/method/frappe.desk.reportview.export_query", {"doctype": dt, "file_format_type": "CSV", "filters": name_filter, "fields": json.dumps([f"`tab{dt}`.`{target.title_field}`"])}),
+	]
+
+
+def write_attempts(target: Target) -> list[tuple[str, str, str, dict]]:
+	dt, name = target.doctype, target.name
+	marker = "Übernommen von fremder Organisation"
+	return [
+		("resource update", "PUT", f"/api/resource/{dt}/{name}", {"json": {target.title_field: marker}}),
+		("client.set_value", "POST", "/api/method/frappe.client.set_value", {"doctype": dt, "name": name, "fieldname": target.title_field, "value": marker}),
+		("client.save", "POST", "/api/method/frappe.client.save", {"doc": json.dumps({"doctype": dt, "name": name, target.title_field: marker})}),
+		("resource delete", "DELETE", f"/api/resource/{dt}/{name}", {}),
+		("add comment", "POST", "/api/method/frappe.desk.form.utils.add_comment", {"reference_doctype": dt, "reference_name": name, "content": marker, "comment_email": "x@example.org", "comment_by": "x"}),
+		("insert comment", "POST", "/api/method/frappe.client.insert", {"doc": json.dumps({"doctype": "Comment", "comment_type": "Comment", "reference_doctype": dt, "reference_name": name, "content": marker})}),
+		("attach file", "POST", "/api/method/upload_file", {"files": {"file": ("fremd.txt", marker.encode())}, "doctype": dt, "docname": name, "is_private": 1}),
+		("share to self", "POST", "/api/method/frappe.share.add", {"doctype": dt, "name": name, "user": "__self__", "read": 1, "write": 1}),
+		("assign to self", "POST", "/api/method/frappe.desk.form.assign_to.add", {"doctype": dt, "name": name, "assign_to": '["__self__"]'}),
+		("workflow action", "POST", "/api/method/frappe.model.workflow.apply_workflow", {"doc": json.dumps({"doctype": dt, "name": name}), "action": "Approve"}),
+	]
+
+
+def send(session: requests.Session, base_url: str, user: str, method: str, path: str, params: dict):
+	params = {k: (v.replace("__self__", user) if isinstance(v, str) else v) for k, v in params.items()}
+	files = params.pop("files", None)
+	body = params.pop("json", None)
+	url = f"{base_url}{path}"
+	if method == "GET":
+		return session.get(url, params=params)
+	if method == "DELETE":
+		return session.delete(url)
+	if method == "PUT":
+		return session.put(url, json=body)
+	return session.post(url, data=params, files=files)
+
+
+def leaked(response: requests.Response, secrets: tuple[str, ...]) -> list[str]:
+	if response.status_code >= 400:
+		return []
+	text = response.text
+	found = [secret for secret in secrets if secret and secret in text]
+	if "get_count" in response.url and response.ok:
+		count = response.json().get("message")
+		if count:
+			found.append(f"count={count}")
+	return found
+
+
+def own_reporter_attempts(own: dict) -> list[tuple[str, str, str, dict]]:
+	"""The confidential reporter of the partner's own case: never through any route."""
+	dt, name = "Mediation Case", own["case"]
+	by_email = json.dumps([[dt, "reporter_email", "=", own["reporter_email"]]])
+	return [
+		("own case get", "GET", f"/api/resource/{dt}/{name}", {}),
+		("own case getdoc", "GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": dt, "name": name}),
+		("own case client.get", "POST", "/api/method/frappe.client.get", {"doctype": dt, "name": name}),
+		("reporter via get_value", "POST", "/api/method/frappe.client.get_value", {"doctype": dt, "filters": name, "fieldname": '["reporter_name", "reporter_email"]'}),
+		("reporter via list fields", "GET", f"/api/resource/{dt}", {"fields": '["reporter_name", "reporter_email", "reporter_phone"]'}),
+		("reporter via reportview", "POST", "/api/method/frappe.desk.reportview.get", {"doctype": dt, "fields": json.dumps([f"`tab{dt}`.`reporter_name`", f"`tab{dt}`.`reporter_email`"])}),
+		("reporter via filter", "POST", "/api/method/frappe.client.get_count", {"doctype": dt, "filters": by_email}),
+		("reporter via list filter", "GET", f"/api/resource/{dt}", {"filters": by_email}),
+		("reporter via versions", "POST", "/api/method/frappe.client.get_list", {"doctype": "Version", "fields": '["data"]', "filters": json.dumps({"docname": name})}),
+		("reporter via communications", "POST", "/api/method/frappe.client.get_list", {"doctype": "Communication", "fields": '["sender", "content"]', "filters": json.dumps({"reference_name": name})}),
+		("reporter via search", "POST", "/api/method/frappe.desk.search.search_link", {"doctype": dt, "txt": own["reporter_name"][:14]}),
+	]
+
+
+def snapshot(admin: requests.Session, base_url: str, world: dict) -> dict:
+	"""What a successful write would change, read as Administrator."""
+	state = {}
+	for label in ("A", "B"):
+		for doctype, key in (("Mediation Case", "case"), ("Round Table Action", "action"), ("Round Table Meeting", "meeting"), ("Partner Organisation", "organisation"), ("Partner Contact", "contact"), ("Refugee Household", "household")):
+			doc = admin.get(f"{base_url}/api/resource/{doctype}/{world[label][key]}").json()["data"]
+			state[(doctype, doc["name"])] = (doc["modified"], doc.get("_assign"))
+			for child in ("Comment", "File", "DocShare"):
+				field = {"Comment": "reference_name", "File": "attached_to_name", "DocShare": "share_name"}[child]
+				count = admin.post(f"{base_url}/api/method/frappe.client.get_count", data={"doctype": child, "filters": json.dumps({field: doc["name"]})}).json()["message"]
+				state[(child, doc["name"])] = count
+	return state
+
+
+def test_partners_cannot_reach_each_others_records(base_url, admin_session, world):
+	before = snapshot(admin_session, base_url, world)
+	attempts, failures = 0, []
+	for attacker in ("A", "B"):
+		own = world[attacker]
+		session = login(base_url, own["user"], own["password"])
+
+		# Positive controls: the partner sees its own case, or the refusals below prove nothing.
+		own_list = session.get(f"{base_url}/api/resource/Mediation Case", params={"fields": '["name", "subject"]'})
+		assert own_list.ok and [row["name"] for row in own_list.json()["data"]] == [own["case"]], own_list.text
+		own_case = session.get(f"{base_url}/api/resource/Mediation Case/{own['case']}").json()["data"]
+		assert own_case["subject"] == own["case_subject"]
+		own_action = session.get(f"{base_url}/api/resource/Round Table Action/{own['action']}")
+		assert own_action.ok, own_action.text
+
+		for target in targets_for(world, attacker):
+			for label, method, path, params in read_attempts(target) + write_attempts(target):
+				attempts += 1
+				response = send(session, base_url, own["user"], method, path, dict(params))
+				if response.status_code >= 500:
+					failures.append(f"{attacker} {label} on {target.doctype} {target.name}: server error {response.status_code}")
+				elif found := leaked(response, target.secrets):
+					failures.append(f"{attacker} {label} on {target.doctype} {target.name}: leaked {found}")
+		for label, method, path, params in own_reporter_attempts(own):
+			attempts += 1
+			response = send(session, base_url, own["user"], method, path, dict(params))
+			if found := leaked(response, (own["reporter_name"], own["reporter_email"], "+49 421 555 0100")):
+				failures.append(f"{attacker} {label}: leaked the confidential reporter {found}")
+
+		# The other's private attachment under /private/files.
+		other_file = world["B" if attacker == "A" else "A"]["file_url"]
+		attempts += 1
+		response = session.get(f"{base_url}{other_file}")
+		if response.ok and "Vertrauliches Protokoll" in response.text:
+			failures.append(f"{attacker} downloaded {other_file}")
+
+	after = snapshot(admin_session, base_url, world)
+	changed = [key for key in before if before[key] != after[key]]
+	print(f"\npartner isolation: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed")
+	assert attempts >= 100
+	assert not failures, "\n".join(failures)
+	assert not changed, f"writes got through: {changed}"

@@ -21,8 +21,8 @@ add_to_apps_screen = [
 ]
 
 # ---- Install, migrate, tests -------------------------------------------------------------------
-after_install = "mitmenschen.install.after_install"
-after_migrate = "mitmenschen.install.after_migrate"
+after_install = ["mitmenschen.install.after_install", "mitmenschen.escalation.setup.after_migrate"]
+after_migrate = ["mitmenschen.install.after_migrate", "mitmenschen.escalation.setup.after_migrate"]
 before_uninstall = "mitmenschen.uninstall.before_uninstall"
 before_tests = "mitmenschen.tests.utils.before_tests"
 
@@ -61,13 +61,16 @@ user_data_fields = [
 
 # ---- Document events ----------------------------------------------------------------------------
 doc_events: dict[str, dict[str, str | list[str]]] = {
+	"Communication": {"after_insert": "mitmenschen.mediation.inbound.on_communication"},  # email to case (#5)
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
 }
 
 # ---- Scheduled jobs -----------------------------------------------------------------------------
 scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"daily": ["mitmenschen.privacy.retention.run_retention"],
-	"cron": {},
+	"cron": {
+		"*/5 * * * *": ["mitmenschen.escalation.sweep.run"],  # escalations and reminders (#5)
+	},
 }
 
 # ---- Portal -------------------------------------------------------------------------------------
@@ -82,3 +85,10 @@ portal_menu_items = [
 	{"title": "Report a Problem", "route": "/report-problem", "role": "Customer"},
 	{"title": "My Reports", "route": "/my-reports", "role": "Customer"},
 ]
+
+# ---- Escalation engine (#5): doctype -> module with notices(timers) and fired(timers) -----------
+escalation_sources = {
+	"Mediation Case": "mitmenschen.mediation.escalation_source",
+	"Round Table Action": "mitmenschen.round_table.escalation_source",
+	"Round Table Meeting": "mitmenschen.round_table.escalation_source",
+}

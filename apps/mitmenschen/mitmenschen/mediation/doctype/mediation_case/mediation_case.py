@@ -9,6 +9,7 @@ from frappe.utils import now_datetime
 from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejection
 from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
+from mitmenschen.mediation.sla import apply_sla, sync_timers
 from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
 from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 from mitmenschen.mitmenschen_setup.erp_records import set_district, set_erp_doctypes
@@ -67,11 +68,14 @@ class MediationCase(Document):
 		resolved_on: DF.Datetime | None
 		respondent_household: DF.Link | None
 		response_due: DF.Datetime | None
-		sla_policy: DF.Data | None
+		sla_paused_hours: DF.Float
+		sla_paused_on: DF.Datetime | None
+		sla_policy: DF.Link | None
 		sla_status: DF.Literal["", "On Track", "Warning", "Breached", "Met", "Paused"]
 		status: DF.Literal["New", "Triaged", "In Mediation", "Resolution Proposed", "Closed", "Reopened"]
 		subject: DF.Data
 		tenant_doctype: DF.Link | None
+		waiting_on: DF.Literal["", "Reporter", "Partner"]
 	# end: auto-generated types
 
 	def before_validate(self) -> None:
@@ -87,10 +91,12 @@ class MediationCase(Document):
 		self.update_referral_dates()
 		self.detect_recurrence()
 		apply_step_effects(self)
+		apply_sla(self)
 
 	def on_update(self) -> None:
 		record_rejection(self)
 		notify_state_change(self)
+		sync_timers(self)
 
 	def set_default_priority(self) -> None:
 		if not self.priority:

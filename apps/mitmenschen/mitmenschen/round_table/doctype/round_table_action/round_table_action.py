@@ -5,6 +5,8 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from mitmenschen.round_table.reminders import sync_action_timers
+
 
 class RoundTableAction(Document):
 	# begin: auto-generated types
@@ -29,6 +31,9 @@ class RoundTableAction(Document):
 
 	def validate(self) -> None:
 		self.validate_owner()
+
+	def on_update(self) -> None:
+		sync_action_timers(self)
 
 	def validate_owner(self) -> None:
 		"""Every action has somebody who does it: a partner contact or a user."""

@@ -1,0 +1,159 @@
+"""Mediation cases as a source of the escalation engine (registered in hooks: `escalation_sources`).
+
+Whom a rung names is resolved when the step is due, not when it is scheduled: a case reassigned in
+the meantime escalates to its new assignee. A case nobody is assigned to escalates to the managers.
+"""
+
+from collections import defaultdict
+
+import frappe
+from frappe.utils import get_url
+
+from mitmenschen.escalation import recipients as generic
+from mitmenschen.escalation.recipients import Recipient
+from mitmenschen.escalation.sources import Notice
+from mitmenschen.partners.notify import hotline_recipients
+from mitmenschen.partners.routing import get_responsible_contact
+
+DOCTYPE = "Mediation Case"
+MANAGER_ROLE = "Mit:Menschen Manager"
+ESCALATING_CLOCKS = ("Response", "Resolution")
+
+
+def notices(timers: list[dict]) -> list[Notice]:
+	cases = {
+		c.name: c
+		for c in frappe.get_all(
+			DOCTYPE,
+			filters={"name": ["in", list({t.reference_name for t in timers})]},
+			fields=["name", "subject", "assigned_to", "referred_to", "category", "district", "response_due", "resolution_due", "referral_requested_on"],
+		)
+	}
+	resolver = _Resolver(cases)
+	result = []
+	for timer in timers:
+		case = cases.get(timer.reference_name)
+		if not case:
+			continue  # deleted since: nothing to tell
+		for recipient in resolver.resolve(timer, case):
+			result.append(
+				Notice(
+					timer=timer.name,
+					recipient=recipient,
+					reference_doctype=DOCTYPE,
+					reference_name=case.name,
+					title=case.subject,
+					link=case_link(case.name, recipient.portal),
+					clock=timer.clock,
+					level=timer.level,
+					trigger=timer.trigger,
+					percent=timer.percent,
+					hours_after_breach=timer.hours_after_breach,
+					due_at=_due(case, timer.clock),
+				)
+			)
+	return result
+
+
+def fired(timers: list[dict]) -> None:
+	"""Escalation level and SLA status of the cases follow the steps just sent."""
+	case = frappe.qb.DocType(DOCTYPE)
+	by_level: dict[int, set[str]] = defaultdict(set)
+	breached, warned = set(), set()
+	for timer in timers:
+		by_level[timer.level].add(timer.reference_name)
+		if timer.clock in ESCALATING_CLOCKS:
+			is_breach = timer.trigger == "After Breach" or (timer.percent or 0) >= 100
+			(breached if is_breach else warned).add(timer.reference_name)
+	for level, names in sorted(by_level.items()):
+		frappe.qb.update(case).set(case.escalation_level, level).where(case.name.isin(list(names))).where(
+			case.escalation_level < level
+		).run()
+	if breached:
+		frappe.qb.update(case).set(case.sla_status, "Breached").where(case.name.isin(list(breached))).where(
+			case.sla_status.notin(["Met", "Paused"])
+		).run()
+	if warned:
+		frappe.qb.update(case).set(case.sla_status, "Warning").where(case.name.isin(list(warned))).where(
+			case.sla_status.isin(["", "On Track"])
+		).run()
+
+
+def thread_ids(names: list[str]) -> dict[str, str]:
+	"""The first mail received on each case: our mails about it answer that one (In-Reply-To)."""
+	rows = frappe.get_all(
+		"Communication",
+		filters={
+			"reference_doctype": DOCTYPE,
+			"reference_name": ["in", list(set(names))],
+			"communication_type": "Communication",
+			"sent_or_received": "Received",
+		},
+		fields=["reference_name", "name"],
+		order_by="creation desc",
+	)
+	return {row.reference_name: row.name for row in rows}
+
+
+def case_link(name: str, portal: bool) -> str:
+	return get_url(f"/partner/cases/{name}" if portal else f"/app/mediation-case/{name}")
+
+
+def _due(case, clock: str):
+	return {"Response": case.response_due, "Resolution": case.resolution_due}.get(clock)
+
+
+class _Resolver:
+	"""Resolves whom each rung names, loading users and hot lines once per sweep batch."""
+
+	def __init__(self, cases: dict):
+		self._users = generic.users_by_name([c.assigned_to for c in cases.values() if c.assigned_to])
+		self._roles: dict[str, list[Recipient]] = {}
+		self._hotlines: dict[tuple, list[Recipient]] = {}
+		self._chair: list[Recipient] | None = None
+
+	def resolve(self, timer: dict, case) -> list[Recipient]:
+		notify = timer.notify
+		if notify == "Assignee":
+			if case.assigned_to and case.assigned_to in self._users:
+				return [self._users[case.assigned_to]]
+			return self.role(MANAGER_ROLE)
+		if notify == "Role":
+			return self.role(timer.notify_value)
+		if notify == "User":
+			return generic.users([timer.notify_value])
+		if notify == "Partner Hot Line":
+			return self.hotline(case)
+		if notify == "Round Table Chair":
+			return self.chair() or self.role(MANAGER_ROLE)
+		return []
+
+	def role(self, role: str) -> list[Recipient]:
+		if role not in self._roles:
+			self._roles[role] = generic.role_members(role)
+		return self._roles[role]
+
+	def hotline(self, case) -> list[Recipient]:
+		organisation = case.referred_to
+		if not organisation:
+			match = get_responsible_contact(case.category, case.district) if case.category else None
+			organisation = match.partner_organisation if match else None
+		key = (organisation, case.category, case.district)
+		if key not in self._hotlines:
+			self._hotlines[key] = hotline_recipients(organisation, case.category, case.district)
+		return self._hotlines[key]
+
+	def chair(self) -> list[Recipient]:
+		"""The chair of the round table: of the next meeting, else of the last one."""
+		if self._chair is None:
+			chair = frappe.db.get_value(
+				"Round Table Meeting",
+				{"starts_on": [">=", frappe.utils.now_datetime()], "chair": ["is", "set"]},
+				"chair",
+				order_by="starts_on asc",
+			) or frappe.db.get_value(
+				"Round Table Meeting", {"chair": ["is", "set"]}, "chair", order_by="starts_on desc"
+			)
+			self._chair = generic.users([chair]) if chair else []
+		return self._chair
+

@@ -1,0 +1,1 @@
+"""The partner portal and the tenant's "report a problem" form: queries, whitelisted writes, language."""

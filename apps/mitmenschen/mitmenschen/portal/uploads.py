@@ -1,0 +1,92 @@
+"""Files people send through the portal: limited in size and type, checked by content, stored
+private and attached to the record they belong to."""
+
+import frappe
+from frappe import _
+
+MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+MAX_FILES_PER_REQUEST = 5
+# extension -> how its content must start; a renamed .exe does not pass as a photo
+SIGNATURES: dict[str, tuple[bytes, ...]] = {
+	"jpg": (b"\xff\xd8\xff",),
+	"jpeg": (b"\xff\xd8\xff",),
+	"png": (b"\x89PNG\r\n\x1a\n",),
+	"gif": (b"GIF87a", b"GIF89a"),
+	"webp": (b"RIFF",),
+	"pdf": (b"%PDF-",),
+}
+IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp"})
+
+
+class UploadError(frappe.ValidationError):
+	pass
+
+
+def validate_upload(filename: str, content: bytes, allowed: frozenset[str] | set[str]) -> str:
+	"""The file's extension if it is acceptable; otherwise an error the user can act on."""
+	extension = (filename or "").rsplit(".", 1)[-1].lower() if "." in (filename or "") else ""
+	if extension not in allowed:
+		frappe.throw(
+			_("{0}: this file type is not accepted. Allowed: {1}.").format(
+				filename or _("File"), ", ".join(sorted(allowed))
+			),
+			title=_("Upload"),
+			exc=UploadError,
+		)
+	if not content:
+		frappe.throw(_("{0} is empty.").format(filename), title=_("Upload"), exc=UploadError)
+	if len(content) > MAX_UPLOAD_BYTES:
+		frappe.throw(
+			_("{0} is too large: at most {1} MB per file.").format(filename, MAX_UPLOAD_BYTES // (1024 * 1024)),
+			title=_("Upload"),
+			exc=UploadError,
+		)
+	signature_ok = any(content.startswith(sig) for sig in SIGNATURES[extension])
+	if extension == "webp":
+		signature_ok = signature_ok and content[8:12] == b"WEBP"
+	if not signature_ok:
+		frappe.throw(
+			_("{0} does not contain what its name says.").format(filename), title=_("Upload"), exc=UploadError
+		)
+	return extension
+
+
+def request_files(field: str = "file") -> list:
+	"""Uploaded files of the current multipart request (werkzeug FileStorage objects)."""
+	request = getattr(frappe.local, "request", None)
+	if not request or not getattr(request, "files", None):
+		return []
+	files = [f for f in request.files.getlist(field) if f and f.filename]
+	if len(files) > MAX_FILES_PER_REQUEST:
+		frappe.throw(
+			_("Please send at most {0} files at once.").format(MAX_FILES_PER_REQUEST),
+			title=_("Upload"),
+			exc=UploadError,
+		)
+	return files
+
+
+def read_and_validate(files: list, allowed: frozenset[str] | set[str]) -> list[tuple[str, bytes]]:
+	"""Validate every file before anything is saved, so a bad third photo stores none."""
+	checked = []
+	for storage in files:
+		content = storage.stream.read(MAX_UPLOAD_BYTES + 1)
+		validate_upload(storage.filename, content, allowed)
+		checked.append((storage.filename, content))
+	return checked
+
+
+def attach(doctype: str, name: str, filename: str, content: bytes) -> str:
+	file = frappe.get_doc(
+		{
+			"doctype": "File",
+			"file_name": filename,
+			"attached_to_doctype": doctype,
+			"attached_to_name": name,
+			"is_private": 1,
+			"content": content,
+		}
+	)
+	file.flags.ignore_permissions = True
+	file.insert()
+	return file.name

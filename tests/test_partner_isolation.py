@@ -58,7 +58,7 @@ def targets_for(world: dict, attacker: str) -> list[Target]:
 		Target(
 			"Mediation Case",
 			other["case"],
-			(other["case_subject"], other["reporter_name"], other["reporter_email"], "Beschreibung"),
+			(other["case_subject"], other["reporter_name"], other["reporter_email"], other["description"]),
 			"subject",
 		),
 		Target("Round Table Action", other["action"], (other["action_title"],), "title"),
@@ -90,7 +90,7 @@ def read_attempts(target: Target) -> list[tuple[str, str, str, dict]]:
 		("form.load.getdoc", "GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": dt, "name": name}),
 		("form.load.get_docinfo", "GET", "/api/method/frappe.desk.form.load.get_docinfo", {"doctype": dt, "name": name}),
 		("printview page", "GET", "/printview", {"doctype": dt, "name": name}),
-		("printview html", "POST", "/api/method/frappe.www.printview.get_html_and_style", {"doctype": dt, "name": name}),
+		("printview html", "POST", "/api/method/frappe.www.printview.get_html_and_style", {"doc": dt, "name": name}),
 		("print pdf", "GET", "/api/method/frappe.utils.print_format.download_pdf", {"doctype": dt, "name": name}),
 		("comments", "POST", "/api/method/frappe.client.get_list", {"doctype": "Comment", "fields": '["*"]', "filters": json.dumps({"reference_name": name})}),
 		("communications", "POST", "/api/method/frappe.client.get_list", {"doctype": "Communication", "fields": '["*"]', "filters": json.dumps({"reference_name": name})}),
@@ -131,15 +131,18 @@ def send(session: requests.Session, base_url: str, user: str, method: str, path:
 	return session.post(url, data=params, files=files)
 
 
-def leaked(response: requests.Response, secrets: tuple[str, ...]) -> list[str]:
+def leaked(response: requests.Response, secrets: tuple[str, ...], *, must_be_empty: bool = False) -> list[str]:
+	"""The secrets found in an answer; counts must be 0; a filtered list must be empty when the
+	filter itself is the probe (an answer at all would confirm the guess)."""
 	if response.status_code >= 400:
 		return []
 	text = response.text
 	found = [secret for secret in secrets if secret and secret in text]
-	if "get_count" in response.url and response.ok:
-		count = response.json().get("message")
-		if count:
+	if "get_count" in response.url:
+		if count := response.json().get("message"):
 			found.append(f"count={count}")
+	if must_be_empty and (response.json().get("data") or response.json().get("message")):
+		found.append("answered a probe on a confidential field")
 	return found
 
 
@@ -158,6 +161,10 @@ def own_reporter_attempts(own: dict) -> list[tuple[str, str, str, dict]]:
 		("reporter via list filter", "GET", f"/api/resource/{dt}", {"filters": by_email}),
 		("reporter via versions", "POST", "/api/method/frappe.client.get_list", {"doctype": "Version", "fields": '["data"]', "filters": json.dumps({"docname": name})}),
 		("reporter via communications", "POST", "/api/method/frappe.client.get_list", {"doctype": "Communication", "fields": '["sender", "content"]', "filters": json.dumps({"reference_name": name})}),
+		("reporter via the email", "POST", "/api/method/frappe.client.get", {"doctype": "Communication", "name": own["communication"]}),
+		("reporter via the email, resource", "GET", f"/api/resource/Communication/{own['communication']}", {}),
+		("reporter via docinfo", "GET", "/api/method/frappe.desk.form.load.get_docinfo", {"doctype": dt, "name": name}),
+		("reporter via email list", "GET", "/api/resource/Communication", {"fields": '["sender", "content"]'}),
 		("reporter via search", "POST", "/api/method/frappe.desk.search.search_link", {"doctype": dt, "txt": own["reporter_name"][:14]}),
 	]
 
@@ -202,7 +209,8 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 		for label, method, path, params in own_reporter_attempts(own):
 			attempts += 1
 			response = send(session, base_url, own["user"], method, path, dict(params))
-			if found := leaked(response, (own["reporter_name"], own["reporter_email"], "+49 421 555 0100")):
+			probe = "filter" in label
+			if found := leaked(response, (own["reporter_name"], own["reporter_email"], "+49 421 555 0100"), must_be_empty=probe):
 				failures.append(f"{attacker} {label}: leaked the confidential reporter {found}")
 
 		# The other's private attachment under /private/files.

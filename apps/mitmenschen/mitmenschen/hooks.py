@@ -41,11 +41,16 @@ has_permission: dict[str, str] = {
 	"Round Table Meeting": f"{_PARTNER}.meeting_permission",
 	"Partner Organisation": f"{_PARTNER}.organisation_permission",
 	"Partner Contact": f"{_PARTNER}.contact_permission",
+	"Communication": f"{_PARTNER}.communication_permission",
 }
 
 # ---- Workflows: refused steps explained (#4) -----------------------------------------------------
 override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "mitmenschen.mitmenschen_setup.workflow_rules.apply_workflow",
+	# Frappe routes that would bypass partner isolation (see partners/api_guards.py)
+	"frappe.client.get_count": "mitmenschen.partners.api_guards.get_count",
+	"frappe.desk.form.load.getdoc": "mitmenschen.partners.api_guards.getdoc",
+	"frappe.desk.form.load.get_docinfo": "mitmenschen.partners.api_guards.get_docinfo",
 }
 
 # ---- Data protection: Frappe's personal data requests find people by these email fields (#4) ----

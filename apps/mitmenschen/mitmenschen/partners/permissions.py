@@ -8,13 +8,41 @@ has one rule, "the organisation this record belongs to", used as SQL and as a Py
 
 Staff and everybody else are left to Frappe's role permissions (the hooks return no opinion);
 Partner User holds only read permission, so every change goes through the portal's own API.
+
+Frappe hides fields above a user's permlevel from the *result* of a query but still lets them be
+*filtered* or sorted on: asking "cases whose reporter_email is x?" would reveal the confidential
+reporter by inference. A partner's request that names such a field gets an empty answer.
 """
+
+import re
 
 import frappe
 
 from mitmenschen.partners.access import get_partner_organisation, is_partner_user
 
 NOTHING = "1=0"
+APP_MODULES = ("Households", "Mediation", "Partners", "Round Table", "Mitmenschen Setup", "Escalation")
+
+
+def confidential_fieldnames() -> frozenset[str]:
+	"""Fields of our doctypes above permlevel 0: staff-only by design (reporter, private notes).
+	Looked up once per request."""
+	names = getattr(frappe.local, "mitmenschen_confidential_fields", None)
+	if names is None:
+		doctypes = frappe.get_all("DocType", filters={"module": ("in", APP_MODULES)}, pluck="name")
+		names = frozenset(
+			frappe.get_all("DocField", filters={"permlevel": (">", 0), "parent": ("in", doctypes)}, pluck="fieldname")
+		)
+		frappe.local.mitmenschen_confidential_fields = names
+	return names
+
+
+def request_names_confidential_field() -> bool:
+	request = getattr(frappe.local, "form_dict", None)
+	if not request:
+		return False
+	text = " ".join(str(value) for value in request.values())
+	return any(re.search(rf"\b{fieldname}\b", text) for fieldname in confidential_fieldnames())
 
 
 def _condition(user: str | None, sql_for_organisation) -> str:
@@ -22,7 +50,9 @@ def _condition(user: str | None, sql_for_organisation) -> str:
 	if not is_partner_user(user):
 		return ""
 	organisation = get_partner_organisation(user)
-	return sql_for_organisation(frappe.db.escape(organisation)) if organisation else NOTHING
+	if not organisation or request_names_confidential_field():
+		return NOTHING
+	return sql_for_organisation(frappe.db.escape(organisation))
 
 
 def _decide(doc, user: str | None, organisation_of) -> bool | None:
@@ -86,3 +116,11 @@ def contact_query(user: str | None = None) -> str:
 
 def contact_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
 	return _decide(doc, user, lambda d: d.get("partner_organisation"))
+
+
+# ---- Communication: a case's emails carry the reporter's address; partners never read them -----
+def communication_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	user = user or frappe.session.user
+	if doc.get("reference_doctype") == "Mediation Case" and is_partner_user(user):
+		return False
+	return None

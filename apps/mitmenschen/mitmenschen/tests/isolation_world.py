@@ -121,6 +121,7 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 		"family_name": household.family_name,
 		"case": case.name,
 		"case_subject": case.subject,
+		"description": case.description,
 		"reporter_name": case.reporter_name,
 		"reporter_email": case.reporter_email,
 		"file": attachment.name,

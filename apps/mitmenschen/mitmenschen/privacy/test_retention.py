@@ -38,7 +38,9 @@ class TestCaseAnonymisation(FrappeTestCase):
 		case, secret, email, flat, trail = make_case_with_trail()
 		self.assertTrue(frappe.db.count("Version", {"ref_doctype": "Mediation Case", "docname": case}))
 		self.assertTrue(all(os.path.exists(path) for path in trail["paths"]))
-		self.assertTrue(rows_mentioning("tabVersion", secret), "the fixture must leave old values in a Version")
+		self.assertTrue(
+			rows_mentioning("tabVersion", secret), "the fixture must leave old values in a Version"
+		)
 		before = frappe.db.get_value("Mediation Case", case, STATISTICS, as_dict=True)
 
 		anonymise_case(case)
@@ -51,14 +53,22 @@ class TestCaseAnonymisation(FrappeTestCase):
 			self.assertFalse(frappe.db.count(doctype, filters), f"{doctype} of the case survived")
 		self.assertFalse(any(os.path.exists(path) for path in trail["paths"]), "file content left on disk")
 		self.assertFalse(
-			frappe.db.exists("Deleted Document", {"deleted_name": ("in", [trail["communication"], *trail["files"]])}),
+			frappe.db.exists(
+				"Deleted Document", {"deleted_name": ("in", [trail["communication"], *trail["files"]])}
+			),
 			"a deleted row was kept as Deleted Document",
 		)
 
 		after = frappe.get_doc("Mediation Case", case)
 		self.assertEqual({field: after.get(field) for field in STATISTICS}, before)
 		self.assertEqual(after.district, flat["district"])
-		for field in ("reporter_tenant", "reporter_name", "reporter_email", "reporter_phone", "property_unit"):
+		for field in (
+			"reporter_tenant",
+			"reporter_name",
+			"reporter_email",
+			"reporter_phone",
+			"property_unit",
+		):
 			self.assertFalse(after.get(field), field)
 		self.assertEqual(after.subject, frappe._("anonymised"))
 		self.assertTrue(after.anonymised_on)
@@ -149,7 +159,9 @@ class TestRetentionJob(FrappeTestCase):
 		self.assertIsInstance(due_cases("2000-01-01", 10), list)
 
 	def test_job_is_scheduled_daily(self):
-		self.assertIn("mitmenschen.privacy.retention.run_retention", frappe.get_hooks("scheduler_events")["daily"])
+		self.assertIn(
+			"mitmenschen.privacy.retention.run_retention", frappe.get_hooks("scheduler_events")["daily"]
+		)
 
 
 def trail_filters(doctype: str, name: str, trail: dict) -> dict:

@@ -36,8 +36,8 @@ def make_staff(email: str, role: str) -> str:
 
 
 def household_with_case() -> tuple:
-	household, secret, tenant, flat, trail = make_household_with_trail(moved_out_days_ago=None)
-	case, case_secret, email, _, case_trail = make_case_with_trail(
+	household, secret, _tenant, _flat, trail = make_household_with_trail(moved_out_days_ago=None)
+	case, case_secret, _email, _flat, case_trail = make_case_with_trail(
 		closed_days_ago=None, respondent_household=household
 	)
 	return household, secret, trail, case, case_secret, case_trail
@@ -123,7 +123,9 @@ class TestErasure(FrappeTestCase):
 		self.assertEqual(frappe.db.get_value(CASE, case, ["category", "district"]), (category, district))
 		self.assertTrue(frappe.db.get_value(CASE, case, "anonymised_on"))
 		self.assertFalse(frappe.db.get_value(CASE, case, "respondent_household"))
-		self.assertEqual(frappe.db.get_value("Round Table Action", action.name, "due_date").isoformat(), "2030-01-01")
+		self.assertEqual(
+			frappe.db.get_value("Round Table Action", action.name, "due_date").isoformat(), "2030-01-01"
+		)
 
 		audit = frappe.get_all(
 			"Comment",
@@ -150,7 +152,7 @@ class TestFrappePersonalDataRequests(FrappeTestCase):
 		self.assertEqual(declared, EMAIL_IDENTIFIED)
 
 	def test_deletion_request_scrubs_reporter_and_versions(self):
-		case, secret, email, flat, trail = make_case_with_trail(closed_days_ago=None)
+		case, secret, email, _flat, trail = make_case_with_trail(closed_days_ago=None)
 		contact = make_contact(make_partner().name, email=email, phone="+49 471 999999")
 		create_user_if_not_exists(email=email, first_name=secret)
 		# confirmed by the person (the verification mail is Frappe's business and needs an SMTP account)
@@ -163,13 +165,17 @@ class TestFrappePersonalDataRequests(FrappeTestCase):
 
 		request._anonymize_data()
 
-		after = frappe.db.get_value(CASE, case, ["reporter_name", "reporter_email", "reporter_phone"], as_dict=True)
+		after = frappe.db.get_value(
+			CASE, case, ["reporter_name", "reporter_email", "reporter_phone"], as_dict=True
+		)
 		self.assertNotIn(secret, after.reporter_name)
 		self.assertEqual(after.reporter_email, request.name)
 		self.assertNotEqual(after.reporter_phone, "+49 471 222222")
 		self.assertEqual(rows_mentioning("tabVersion", trail["old_phone"]), 0)
 		self.assertFalse(
-			frappe.db.count("Version", {"ref_doctype": CASE, "docname": case, "data": ("like", "%reporter_%")})
+			frappe.db.count(
+				"Version", {"ref_doctype": CASE, "docname": case, "data": ("like", "%reporter_%")}
+			)
 		)
 		contact_after = frappe.db.get_value("Partner Contact", contact.name, ["full_name", "email", "phone"])
 		self.assertNotIn("999999", contact_after[2])

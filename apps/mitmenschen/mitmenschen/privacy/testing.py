@@ -107,7 +107,12 @@ def make_household_with_trail(moved_out_days_ago: int | None = 1200, **overrides
 		confidential_notes=f"<p>{secret} has a health issue.</p>",
 		members=[
 			{"member_name": f"{secret} Senior", "relation": "Head of Household", "birth_year": 1980},
-			{"member_name": f"{secret} Junior", "relation": "Child", "birth_year": 2015, "occupation_status": "School"},
+			{
+				"member_name": f"{secret} Junior",
+				"relation": "Child",
+				"birth_year": 2015,
+				"occupation_status": "School",
+			},
 		],
 		**overrides,
 	)
@@ -144,4 +149,6 @@ def rows_mentioning(table: str, secret: str) -> int:
 		pluck=True,
 	)
 	condition = " or ".join(f"`{column}` like %(pattern)s" for column in columns)
-	return frappe.db.sql(f"select count(*) from `{table}` where {condition}", {"pattern": f"%{secret}%"})[0][0]
+	return frappe.db.sql(f"select count(*) from `{table}` where {condition}", {"pattern": f"%{secret}%"})[0][
+		0
+	]

@@ -34,7 +34,9 @@ def scrub_trail(doctype: str, names: list[str], include_unindexed_logs: bool = F
 	frappe.db.delete("ToDo", {"reference_type": doctype, "reference_name": ("in", names)})
 	if include_unindexed_logs:
 		queued = frappe.get_all(
-			"Email Queue", filters={"reference_doctype": doctype, "reference_name": ("in", names)}, pluck="name"
+			"Email Queue",
+			filters={"reference_doctype": doctype, "reference_name": ("in", names)},
+			pluck="name",
 		)
 		if queued:
 			frappe.db.delete("Email Queue Recipient", {"parent": ("in", queued)})

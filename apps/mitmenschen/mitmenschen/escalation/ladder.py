@@ -65,13 +65,15 @@ def place(
 
 def describe(clock: str, trigger: str, percent: float | None, hours_after_breach: float | None) -> str:
 	"""What happened, in the current language (the sweep renders in the recipient's)."""
-	clock_label = _(clock)
+	clock_label = _(clock, context="Escalation")
 	if trigger == AFTER_BREACH:
 		return _("{0}: target missed {1} working hours ago").format(clock_label, _format_number(hours_after_breach))
 	if trigger == SHARE_OF_TARGET and (percent or 0) < 100:
 		return _("{0}: {1} % of the target time has passed").format(clock_label, _format_number(percent))
 	if trigger == SHARE_OF_TARGET:
 		return _("{0}: target missed").format(clock_label)
+	if trigger == "Before":
+		return _("{0}: reminder").format(clock_label)
 	return _("{0}: please act now").format(clock_label)
 
 

@@ -30,6 +30,9 @@ origin, languages and interpreter needs, the tenant link and copied tenant name 
 the ERP's Customer is never touched), property unit, caseworker and volunteer buddy (who helps a
 family reveals its needs), consents with their documents, and the confidential notes.
 
+Round-table actions decided for an anonymised case lose title and details, agenda items about it
+lose topic and notes (`mitmenschen.privacy.case_followups`).
+
 For both, the trail Frappe keeps is removed as well (versions, comments, emails, files,
 assignments, logs — see `mitmenschen.privacy.trail`), a portal user as owner is replaced by
 Administrator, and `anonymised_on` marks the record so the job never touches it twice.
@@ -43,10 +46,10 @@ simply found again on the next run.
 import time
 
 import frappe
-from frappe import _
 from frappe.utils import add_days, get_first_day, getdate, now_datetime, nowdate
 
-from mitmenschen.privacy.trail import delete_files, scrub_trail
+from mitmenschen.privacy.case_followups import anonymise_followups
+from mitmenschen.privacy.trail import anonymised_text, delete_files, scrub_trail
 
 SETTINGS = "Mitmenschen Settings"
 CASE = "Mediation Case"
@@ -88,10 +91,6 @@ HOUSEHOLD_DATES_TO_MONTH = ("arrival_date", "move_in_date", "move_out_date")
 HOUSEHOLD_CHILD_DOCTYPES = ("Household Member", "Household Consent", "Spoken Language")
 # Frappe's cached copies of comments and assignments on the record itself
 FRAPPE_CACHE_COLUMNS = ("_comments", "_assign", "_liked_by")
-
-
-def anonymised_text() -> str:
-	return _("anonymised")
 
 
 # ---- the daily job ------------------------------------------------------------------------------
@@ -185,13 +184,15 @@ def anonymise_household(name: str) -> None:
 
 
 def anonymise_cases(names: list[str], include_unindexed_logs: bool = False) -> None:
-	"""Overwrite the cases' personal fields, keep their statistics, remove their trail."""
+	"""Overwrite the cases' personal fields, keep their statistics, remove their trail and the
+	personal texts of the round-table actions and agenda items that came of them."""
 	if not names:
 		return
 	values = cleared_values(CASE, CASE_PERSONAL_FIELDS)
 	values["subject"] = anonymised_text()
 	update_records(CASE, names, values)
 	scrub_trail(CASE, names, include_unindexed_logs=include_unindexed_logs)
+	anonymise_followups(names, include_unindexed_logs=include_unindexed_logs)
 
 
 def anonymise_households(names: list[str], include_unindexed_logs: bool = False) -> None:

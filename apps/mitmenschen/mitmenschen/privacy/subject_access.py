@@ -8,7 +8,6 @@ list — free text could carry the very names being erased.
 """
 
 import io
-import json
 import zipfile
 
 import frappe
@@ -16,14 +15,8 @@ from frappe import _
 from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.utils import now_datetime
 
-from mitmenschen.privacy.retention import (
-	CASE,
-	HOUSEHOLD,
-	anonymise_cases,
-	anonymise_households,
-	anonymised_text,
-)
-from mitmenschen.privacy.trail import scrub_trail
+from mitmenschen.privacy.case_followups import ACTION, linked_actions
+from mitmenschen.privacy.retention import CASE, HOUSEHOLD, anonymise_cases, anonymise_households
 
 STAFF_ROLES = ("Mit:Menschen Manager", "System Manager")
 ERASURE_REASONS = (
@@ -33,8 +26,6 @@ ERASURE_REASONS = (
 	"Unlawful processing",
 	"Legal obligation",
 )
-ACTION = "Round Table Action"
-MEETING = "Round Table Meeting"
 
 
 def ensure_staff() -> None:
@@ -74,11 +65,11 @@ def build_household_export(household: str) -> bytes:
 
 
 def collect_household_data(household: str) -> dict:
-	"""Everything about the household: the record with members and consents, cases where it is the
-	respondent, round-table actions from those cases, and the comments, emails, versions and files
+	"""Everything about the household: the record with members and consents, cases about it or
+	reported by it, round-table actions from those cases, and the comments, emails, versions and files
 	of all of them."""
 	doc = frappe.get_doc(HOUSEHOLD, household)
-	cases = frappe.get_all(CASE, filters={"respondent_household": household}, pluck="name")
+	cases = household_cases(doc)
 	actions = linked_actions(cases)
 	records = [(HOUSEHOLD, [household]), (CASE, cases), (ACTION, actions)]
 	return {
@@ -93,10 +84,16 @@ def collect_household_data(household: str) -> dict:
 	}
 
 
-def linked_actions(cases: list[str]) -> list[str]:
-	if not cases:
-		return []
-	return frappe.get_all(ACTION, filters={"mediation_case": ("in", cases)}, pluck="name")
+def household_cases(household) -> list[str]:
+	"""Cases about the family (respondent) and cases the family reported as tenant."""
+	cases = frappe.get_all(CASE, filters={"respondent_household": household.name}, pluck="name")
+	if household.tenant:
+		cases += frappe.get_all(
+			CASE,
+			filters={"reporter_tenant": household.tenant, "tenant_doctype": household.tenant_doctype},
+			pluck="name",
+		)
+	return sorted(set(cases))
 
 
 def trail_rows(doctype: str, doctype_field: str, name_field: str, records) -> list[dict]:
@@ -145,67 +142,13 @@ def erase_household(household: str, reason: str) -> dict[str, int]:
 	ensure_staff()
 	if reason not in ERASURE_REASONS:
 		frappe.throw(_("Please choose a reason for the erasure."), title=_("Reason Required"))
-	frappe.get_doc(HOUSEHOLD, household)  # fails clearly for an unknown name
-	cases = frappe.get_all(CASE, filters={"respondent_household": household}, pluck="name")
+	cases = household_cases(frappe.get_doc(HOUSEHOLD, household))
 	actions = linked_actions(cases)
 
 	anonymise_cases(cases, include_unindexed_logs=True)
-	anonymise_actions(actions)
-	scrub_agenda_items(cases)
 	anonymise_households([household], include_unindexed_logs=True)
 	add_audit_note(household, reason, len(cases))
 	return {"cases": len(cases), "actions": len(actions)}
-
-
-def anonymise_actions(actions: list[str]) -> None:
-	"""Actions decided for the family's cases describe the family; keep status and dates."""
-	if not actions:
-		return
-	table = frappe.qb.DocType(ACTION)
-	(
-		frappe.qb.update(table)
-		.set(table.title, anonymised_text())
-		.set(table.details, None)
-		.set(table._comments, None)
-		.where(table.name.isin(actions))
-		.run()
-	)
-	scrub_trail(ACTION, actions, include_unindexed_logs=True)
-
-
-def scrub_agenda_items(cases: list[str]) -> None:
-	"""Agenda items about the cases lose topic and notes; the meetings' versions that quote a case
-	go too (a child row's old values live in its parent's Version)."""
-	if not cases:
-		return
-	item = frappe.qb.DocType("Round Table Agenda Item")
-	meetings = (
-		frappe.qb.from_(item)
-		.select(item.parent)
-		.distinct()
-		.where(item.mediation_case.isin(cases) & (item.parenttype == MEETING))
-		.run(pluck=True)
-	)
-	if not meetings:
-		return
-	(
-		frappe.qb.update(item)
-		.set(item.topic, anonymised_text())
-		.set(item.notes, None)
-		.where(item.mediation_case.isin(cases))
-		.run()
-	)
-	version = frappe.qb.DocType("Version")
-	mentions_a_case = None
-	for case in cases:
-		condition = version.data.like(f"%{case}%")
-		mentions_a_case = condition if mentions_a_case is None else mentions_a_case | condition
-	(
-		frappe.qb.from_(version)
-		.delete()
-		.where((version.ref_doctype == MEETING) & version.docname.isin(meetings) & mentions_a_case)
-		.run()
-	)
 
 
 def add_audit_note(household: str, reason: str, case_count: int) -> None:

@@ -73,6 +73,23 @@ class TestCaseAnonymisation(FrappeTestCase):
 		self.assertEqual(after.subject, frappe._("anonymised"))
 		self.assertTrue(after.anonymised_on)
 
+	def test_round_table_action_of_the_case_is_anonymised(self):
+		case, secret, *_ = make_case_with_trail()
+		action = frappe.get_doc(
+			{
+				"doctype": "Round Table Action",
+				"title": f"Call {secret}",
+				"details": f"<p>{secret} prefers mornings</p>",
+				"mediation_case": case,
+				"owner_user": "Administrator",
+				"due_date": "2024-01-01",
+				"status": "Done",
+			}
+		).insert()
+		anonymise_case(case)
+		self.assertEqual(rows_mentioning("tabRound Table Action", secret), 0)
+		self.assertEqual(frappe.db.get_value("Round Table Action", action.name, "status"), "Done")
+
 	def test_erp_customer_survives(self):
 		case, *_ = make_case_with_trail()
 		tenant = frappe.db.get_value("Mediation Case", case, "reporter_tenant")

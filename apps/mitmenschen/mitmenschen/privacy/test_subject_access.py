@@ -87,6 +87,19 @@ class TestExport(FrappeTestCase):
 class TestErasure(FrappeTestCase):
 	def test_erase_household_end_to_end(self):
 		household, secret, trail, case, case_secret, case_trail = household_with_case()
+		tenant = frappe.db.get_value(HOUSEHOLD, household, "tenant")
+		own_report, own_secret, *_ = make_case_with_trail(closed_days_ago=None, reporter_tenant=tenant)
+		meeting = frappe.get_doc(
+			{
+				"doctype": "Round Table Meeting",
+				"title": "Runder Tisch Herbst",
+				"starts_on": "2030-01-01 18:00:00",
+				"agenda": [{"topic": f"Noise around {secret}", "mediation_case": case, "notes": secret}],
+			}
+		).insert()
+		meeting.agenda[0].notes = f"{secret} did not come"
+		meeting.save(ignore_version=False)
+		self.assertTrue(rows_mentioning("tabVersion", secret))
 		action = frappe.get_doc(
 			{
 				"doctype": "Round Table Action",
@@ -104,14 +117,16 @@ class TestErasure(FrappeTestCase):
 		finally:
 			frappe.set_user("Administrator")
 
-		self.assertEqual(result, {"cases": 1, "actions": 1})
-		for marker in (secret, case_secret):
+		self.assertEqual(result, {"cases": 2, "actions": 1})
+		for marker in (secret, case_secret, own_secret):
 			for table in (
 				"tabRefugee Household",
 				"tabHousehold Member",
 				"tabHousehold Consent",
 				"tabMediation Case",
 				"tabRound Table Action",
+				"tabRound Table Meeting",
+				"tabRound Table Agenda Item",
 				"tabVersion",
 				"tabComment",
 				"tabCommunication",
@@ -122,6 +137,10 @@ class TestErasure(FrappeTestCase):
 		self.assertFalse(any(os.path.exists(path) for path in paths), "documents left on disk")
 		self.assertEqual(frappe.db.get_value(CASE, case, ["category", "district"]), (category, district))
 		self.assertTrue(frappe.db.get_value(CASE, case, "anonymised_on"))
+		self.assertTrue(frappe.db.get_value(CASE, own_report, "anonymised_on"), "the family's own report")
+		self.assertEqual(
+			frappe.db.get_value("Round Table Agenda Item", {"parent": meeting.name}, "mediation_case"), case
+		)
 		self.assertFalse(frappe.db.get_value(CASE, case, "respondent_household"))
 		self.assertEqual(
 			frappe.db.get_value("Round Table Action", action.name, "due_date").isoformat(), "2030-01-01"

@@ -10,6 +10,7 @@ because only the File controller removes the content from disk.
 """
 
 import frappe
+from frappe import _
 from frappe.query_builder import DocType
 
 # Frappe clears these logs itself long before any retention period ends (Email Queue after about a
@@ -19,6 +20,11 @@ UNINDEXED_LOGS = (
 	("Email Queue", "reference_doctype", "reference_name"),
 	("Notification Log", "document_type", "document_name"),
 )
+
+
+def anonymised_text() -> str:
+	"""What overwritten names and titles show, in the site's language."""
+	return _("anonymised")
 
 
 def scrub_trail(doctype: str, names: list[str], include_unindexed_logs: bool = False) -> None:

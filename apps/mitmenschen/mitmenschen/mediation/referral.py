@@ -46,7 +46,9 @@ def _answer(case_name: str, status: str, reason: str | None = None):
 	case = frappe.get_doc("Mediation Case", case_name)
 	if case.referral_status != OPEN_STATUS:
 		frappe.throw(
-			_("This referral was already answered ({0}).").format(_(case.referral_status or "-")),
+			_("This referral was already answered ({0}).").format(
+				_(case.referral_status) if case.referral_status else "?"
+			),
 			title=_("Referral"),
 			exc=ReferralStateError,
 		)

@@ -67,3 +67,11 @@ def label_of_language(code: str | None) -> str:
 	if not code:
 		return ""
 	return TENANT_FORM_LANGUAGES.get(code) or _(frappe.db.get_value("Language", code, "language_name") or code)
+
+
+def ensure_sorani_language() -> None:
+	"""Frappe has no Language record for Sorani Kurdish (ckb); users and `?_lang=ckb` need one."""
+	if not frappe.db.exists("Language", "ckb"):
+		frappe.get_doc(
+			{"doctype": "Language", "language_code": "ckb", "language_name": "کوردیی ناوەندی", "enabled": 1}
+		).insert(ignore_permissions=True)

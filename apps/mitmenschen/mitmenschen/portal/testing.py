@@ -134,5 +134,13 @@ def build() -> dict:
 	world["other_tenant"]["subject"] = other.subject
 	world["category"] = category
 	world["password"] = PASSWORD
+	ensure_sorani()
 	frappe.db.commit()
 	return world
+
+
+def ensure_sorani() -> None:
+	"""Sorani Kurdish as a selectable language (Frappe ships only `ku`)."""
+	from mitmenschen.portal.language import ensure_sorani_language
+
+	ensure_sorani_language()

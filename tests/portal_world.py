@@ -1,0 +1,45 @@
+"""Shared helpers of the portal's browser tests: a fresh world on the site under test, logins."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import requests
+
+from conftest import ARTIFACTS
+
+BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
+SITE = os.environ.get("MM_SITE", "test.localhost")
+
+
+def build_world() -> dict:
+	result = subprocess.run(
+		["bench", "--site", SITE, "execute", "mitmenschen.portal.testing.build"],
+		cwd=BENCH,
+		capture_output=True,
+		text=True,
+		timeout=300,
+	)
+	assert result.returncode == 0, result.stderr[-2000:]
+	return json.loads(result.stdout[result.stdout.index("{") :])
+
+
+def portal_login(page, base_url: str, user: str, password: str) -> None:
+	page.goto(f"{base_url}/login")
+	page.fill("#login_email", user)
+	page.fill("#login_password", password)
+	page.click(".btn-login")
+	page.wait_for_url(lambda url: "/login" not in url)
+	page.wait_for_load_state()
+
+
+def api_session(base_url: str, user: str, password: str) -> requests.Session:
+	session = requests.Session()
+	session.post(f"{base_url}/api/method/login", data={"usr": user, "pwd": password}).raise_for_status()
+	return session
+
+
+def shot(page, name: str) -> None:
+	ARTIFACTS.mkdir(exist_ok=True)
+	page.screenshot(path=str(ARTIFACTS / f"{name}.png"), full_page=True)

@@ -9,7 +9,10 @@ import os
 import zipfile
 
 import frappe
-from frappe.tests.utils import FrappeTestCase, change_settings
+from frappe.tests.utils import FrappeTestCase
+from frappe.website.doctype.personal_data_download_request.personal_data_download_request import (
+	get_user_data,
+)
 from frappe.website.doctype.personal_data_download_request.test_personal_data_download_request import (
 	create_user_if_not_exists,
 )
@@ -169,6 +172,12 @@ class TestFrappePersonalDataRequests(FrappeTestCase):
 			if entry["doctype"] in EMAIL_IDENTIFIED
 		}
 		self.assertEqual(declared, EMAIL_IDENTIFIED)
+
+	def test_download_request_finds_the_reporters_cases(self):
+		case, secret, email, _flat, _trail = make_case_with_trail(closed_days_ago=None)
+		data = json.loads(get_user_data(email))
+		self.assertEqual([row["name"] for row in data["Mediation Case"]], [case])
+		self.assertEqual(data["Mediation Case"][0]["reporter_name"], secret)
 
 	def test_deletion_request_scrubs_reporter_and_versions(self):
 		case, secret, email, _flat, trail = make_case_with_trail(closed_days_ago=None)

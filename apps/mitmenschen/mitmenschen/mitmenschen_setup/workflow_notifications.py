@@ -30,6 +30,8 @@ def notify_state_change(doc) -> None:
 	before = doc.get_doc_before_save()
 	if not before or before.get(field) == doc.get(field):
 		return
+	if not outgoing_mail_configured():  # a site without mail still takes its workflow steps
+		return
 	old_state, new_state = before.get(field), doc.get(field)
 	actor = frappe.session.user
 	for user in dict.fromkeys(responsible_users(doc, old_state, new_state)):
@@ -38,6 +40,10 @@ def notify_state_change(doc) -> None:
 		recipient = frappe.db.get_value("User", {"name": user, "enabled": 1}, ["email", "language"], as_dict=True)
 		if recipient and recipient.email:
 			send_state_mail(doc, new_state, recipient.email, recipient.language or frappe.db.get_default("lang"))
+
+
+def outgoing_mail_configured() -> bool:
+	return bool(frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}))
 
 
 def send_state_mail(doc, new_state: str, email: str, lang: str | None) -> None:

@@ -98,3 +98,19 @@ def make_case(**overrides):
 	if "category" not in overrides:
 		overrides["category"] = make_category().name
 	return frappe.get_doc({"doctype": "Mediation Case", "subject": unique("Fall"), **overrides}).insert()
+
+
+def make_staff_user(*roles: str, language: str = "de") -> str:
+	"""An enabled desk user with exactly these roles (e.g. only the Clerk role)."""
+	email = f"{random_string(8).lower()}@staff.example"
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": email,
+			"first_name": unique("Mitarbeiterin"),
+			"language": language,
+			"send_welcome_email": 0,
+			"roles": [{"role": role} for role in roles],
+		}
+	).insert(ignore_permissions=True)
+	return email

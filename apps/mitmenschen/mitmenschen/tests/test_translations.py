@@ -45,6 +45,28 @@ RUNTIME_MESSAGES = [
 	N_("Partners"),
 	N_("Round Table"),
 	N_("Mitmenschen Setup"),
+	# workflow actions (mitmenschen_setup/workflows.py): the desk shows them as buttons, translated
+	N_("Review"),
+	N_("Approve Allocation"),
+	N_("Send Back"),
+	N_("Move In"),
+	N_("Mark Settled"),
+	N_("Move Out"),
+	N_("Archive"),
+	N_("Triage"),
+	N_("Start Mediation"),
+	N_("Propose Resolution"),
+	N_("Approve"),
+	N_("Reject"),
+	N_("Reopen"),
+	N_("Invite"),
+	N_("Mark Held"),
+	N_("Draft Minutes"),
+	N_("Approve Minutes"),
+	N_("Decline"),
+	N_("Activate"),
+	N_("Deactivate"),
+	N_("Reactivate"),
 ]
 
 # Frappe translates labels and Select options with the doctype as context (`__(label, null, doctype)`).

@@ -94,3 +94,103 @@ def flush_queue() -> None:
 		flush()
 	finally:
 		frappe.flags.testing_email = False
+
+
+class POP3Mailbox:
+	"""A minimal POP3 server on loopback (USER, PASS, STAT, LIST, RETR, DELE, NOOP, RSET, QUIT), so that
+	tests fetch mail through Frappe's real Email Account receive path."""
+
+	def __init__(self, port: int) -> None:
+		import socketserver
+		import threading
+
+		self.port = port
+		self.messages: list[bytes] = []
+		self._lock = threading.Lock()
+		mailbox = self
+
+		class Handler(socketserver.StreamRequestHandler):
+			def send(self, line: bytes) -> None:
+				self.wfile.write(line + b"\r\n")
+
+			def handle(self) -> None:
+				deleted: set[int] = set()
+				with mailbox._lock:
+					snapshot = list(mailbox.messages)
+				self.send(b"+OK Mit:Menschen test mailbox")
+				for raw in self.rfile:
+					command, *args = raw.decode(errors="replace").strip().split(" ")
+					command = command.upper()
+					if command in ("USER", "PASS", "NOOP"):
+						self.send(b"+OK")
+					elif command == "STAT":
+						self.send(f"+OK {len(snapshot)} {sum(map(len, snapshot))}".encode())
+					elif command == "LIST":
+						self.send(f"+OK {len(snapshot)} messages".encode())
+						for i, message in enumerate(snapshot, 1):
+							self.send(f"{i} {len(message)}".encode())
+						self.send(b".")
+					elif command == "RETR":
+						message = snapshot[int(args[0]) - 1]
+						self.send(f"+OK {len(message)} octets".encode())
+						for line in message.replace(b"\r\n", b"\n").split(b"\n"):
+							self.send(b"." + line if line.startswith(b".") else line)
+						self.send(b".")
+					elif command == "DELE":
+						deleted.add(int(args[0]) - 1)
+						self.send(b"+OK")
+					elif command == "RSET":
+						deleted.clear()
+						self.send(b"+OK")
+					elif command == "QUIT":
+						with mailbox._lock:
+							gone = {id(snapshot[i]) for i in deleted}
+							mailbox.messages = [m for m in mailbox.messages if id(m) not in gone]
+						self.send(b"+OK bye")
+						return
+					else:
+						self.send(b"-ERR unknown command")
+
+		class Server(socketserver.ThreadingTCPServer):
+			allow_reuse_address = True
+			daemon_threads = True
+
+		self.server = Server((HOST, port), Handler)
+		self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+
+	def start(self) -> None:
+		self.thread.start()
+
+	def stop(self) -> None:
+		self.server.shutdown()
+		self.server.server_close()
+
+	def deliver(self, raw: bytes | str) -> None:
+		with self._lock:
+			self.messages.append(raw.encode() if isinstance(raw, str) else raw)
+
+
+def ensure_incoming_account(port: int, email_id: str = "hilfe@esc.localhost") -> str:
+	"""An Email Account that fetches from the loopback POP3 mailbox into Mediation Case."""
+	name = "Mit:Menschen Case Inbox Test"
+	values = {
+		"email_id": email_id,
+		"enable_incoming": 1,
+		"use_imap": 0,
+		"email_server": HOST,
+		"incoming_port": port,
+		"use_ssl": 0,
+		"use_starttls": 0,
+		"append_to": "Mediation Case",
+		"enable_outgoing": 0,
+		"default_incoming": 0,
+		"no_smtp_authentication": 1,
+	}
+	if frappe.db.exists("Email Account", name):
+		account = frappe.get_doc("Email Account", name)
+		account.update(values)
+		account.save(ignore_permissions=True)
+	else:
+		account = frappe.get_doc({"doctype": "Email Account", "email_account_name": name, **values})
+		account.insert(ignore_permissions=True)
+	return account.name

@@ -9,7 +9,7 @@ import re
 
 import frappe
 from frappe import _
-from frappe.utils import add_to_date, get_datetime, now_datetime, strip_html_tags
+from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime, strip_html_tags
 
 from mitmenschen.mediation.sla import stamp_first_response_by_email
 
@@ -49,7 +49,7 @@ def is_new_from(case, communication) -> bool:
 
 def complete_case_from_mail(case, communication) -> None:
 	case.channel = "Email"
-	case.description = communication.content
+	case.description = mail_text(communication)
 	case.reporter_name = case.reporter_name or communication.sender_full_name
 	tenant = tenant_by_email(communication.sender)
 	if tenant:
@@ -62,7 +62,7 @@ def complete_case_from_mail(case, communication) -> None:
 			),
 		)
 	if not case.category and frappe.db.get_single_value("Mitmenschen Settings", "guess_category_from_email"):
-		case.category = guess_category(f"{communication.subject} {strip_html_tags(communication.content or '')}")
+		case.category = guess_category(f"{communication.subject} {strip_html_tags(case.description or '')}")
 	case.flags.ignore_permissions = True
 	case.flags.ignore_mandatory = True  # the clerk sets the category on triage
 	case.flags.new_from_email = True
@@ -78,7 +78,7 @@ def handle_reply_to_closed_case(case, communication) -> None:
 				"category": case.category,
 				"priority": case.priority,
 				"channel": "Email",
-				"description": communication.content,
+				"description": mail_text(communication),
 				"reporter_email": case.reporter_email or communication.sender,
 				"reporter_name": case.reporter_name,
 				"tenant_doctype": case.tenant_doctype,
@@ -102,11 +102,21 @@ def reopen(case) -> None:
 	try:
 		from mitmenschen.mitmenschen_setup.workflows import apply_system_action
 	except ImportError:  # before the workflows exist: the status field alone
+		apply_system_action = None
+	case.flags.ignore_permissions = True
+	case.flags.ignore_mandatory = True  # a case from email may still await its category
+	if apply_system_action:
+		apply_system_action(case, "Reopen")
+	else:
 		case.status = "Reopened"
-		case.flags.ignore_permissions = True
 		case.save()
-		return
-	apply_system_action(case, "Reopen")
+
+
+def mail_text(communication) -> str:
+	"""The mail's text as HTML: Frappe keeps an HTML body in `content`, a plain one in `text_content`."""
+	if communication.content:
+		return communication.content
+	return escape_html(communication.text_content or "").replace("\n", "<br>")
 
 
 def tenant_by_email(email: str) -> tuple[str, str] | None:

@@ -34,7 +34,8 @@ Round-table actions decided for an anonymised case lose title and details, agend
 lose topic and notes (`mitmenschen.privacy.case_followups`).
 
 For both, the trail Frappe keeps is removed as well (versions, comments, emails, files,
-assignments, logs — see `mitmenschen.privacy.trail`), a portal user as owner is replaced by
+assignments, logs — see `mitmenschen.privacy.trail`; copies of deleted records and trail rows in
+`Deleted Document` go after the shorter retention period), a portal user as owner is replaced by
 Administrator, and `anonymised_on` marks the record so the job never touches it twice.
 
 Cost at 100,000 cases: the due records are found through a composite index (anonymised_on, status,
@@ -49,13 +50,15 @@ import frappe
 from frappe.utils import add_days, get_first_day, getdate, now_datetime, nowdate
 
 from mitmenschen.privacy.case_followups import anonymise_followups
-from mitmenschen.privacy.trail import anonymised_text, delete_files, scrub_trail
+from mitmenschen.privacy.trail import anonymised_text, delete_files, purge_deleted_copies, scrub_trail
 
 SETTINGS = "Mitmenschen Settings"
 CASE = "Mediation Case"
 HOUSEHOLD = "Refugee Household"
 CLOSED_CASE_STATUS = "Closed"
 GONE_HOUSEHOLD_STATUSES = ("Moved Out", "Archived")
+# records that hold personal data of families and reporters
+RECORD_DOCTYPES = (CASE, HOUSEHOLD, "Round Table Action", "Round Table Meeting")
 BATCH_SIZE = 200
 # A daily job runs on the default queue (5 minutes); what is left over continues on the long queue.
 TIME_BUDGET_SECONDS = 240
@@ -99,8 +102,19 @@ FRAPPE_CACHE_COLUMNS = ("_comments", "_assign", "_liked_by")
 def run_retention() -> dict[str, int]:
 	"""Anonymise what is due, batch by batch, within a time budget; returns the counts."""
 	started = time.monotonic()
-	counts = {"cases": 0, "households": 0}
+	counts = {"cases": 0, "households": 0, "deleted_copies": 0}
 	settings = frappe.get_cached_doc(SETTINGS)
+	periods = [
+		days
+		for days in (settings.case_retention_days, settings.household_retention_days)
+		if days and days > 0
+	]
+	if periods:
+		# a deleted record is not needed at all: its copy goes after the shorter period
+		counts["deleted_copies"] = purge_deleted_copies(
+			RECORD_DOCTYPES, older_than=add_days(nowdate(), -min(periods))
+		)
+		frappe.db.commit()
 	work = (
 		("cases", settings.case_retention_days, due_cases, anonymise_cases),
 		("households", settings.household_retention_days, due_households, anonymise_households),

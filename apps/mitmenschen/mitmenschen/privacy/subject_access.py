@@ -16,7 +16,14 @@ from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.utils import now_datetime
 
 from mitmenschen.privacy.case_followups import ACTION, linked_actions
-from mitmenschen.privacy.retention import CASE, HOUSEHOLD, anonymise_cases, anonymise_households
+from mitmenschen.privacy.retention import (
+	CASE,
+	HOUSEHOLD,
+	RECORD_DOCTYPES,
+	anonymise_cases,
+	anonymise_households,
+)
+from mitmenschen.privacy.trail import purge_deleted_copies
 
 STAFF_ROLES = ("Mit:Menschen Manager", "System Manager")
 ERASURE_REASONS = (
@@ -147,6 +154,7 @@ def erase_household(household: str, reason: str) -> dict[str, int]:
 
 	anonymise_cases(cases, include_unindexed_logs=True)
 	anonymise_households([household], include_unindexed_logs=True)
+	purge_deleted_copies(RECORD_DOCTYPES, mentioning=[household, *cases, *actions])
 	add_audit_note(household, reason, len(cases))
 	return {"cases": len(cases), "actions": len(actions)}
 

@@ -155,8 +155,31 @@ class TestRetentionJob(FrappeTestCase):
 			self.assertTrue(frappe.db.count("Version", {"ref_doctype": doctype, "docname": name}))
 
 		first_pass = frappe.db.get_value("Mediation Case", old_case, "anonymised_on")
-		self.assertEqual(run_retention(), {"cases": 0, "households": 0})
+		second = run_retention()
+		self.assertEqual((second["cases"], second["households"]), (0, 0))
 		self.assertEqual(frappe.db.get_value("Mediation Case", old_case, "anonymised_on"), first_pass)
+
+	def test_copies_of_deleted_records_go_after_the_period(self):
+		old_case, old_secret, *_ = make_case_with_trail(closed_days_ago=None)
+		new_case, new_secret, *_ = make_case_with_trail(closed_days_ago=None)
+		old_comment = frappe.get_all(
+			"Comment", {"reference_name": old_case, "comment_type": "Comment"}, pluck="name"
+		)[0]
+		frappe.delete_doc("Comment", old_comment)
+		for case in (old_case, new_case):
+			frappe.delete_doc("Mediation Case", case, force=True)
+		self.assertTrue(rows_mentioning("tabDeleted Document", old_secret))
+		frappe.db.sql(
+			"update `tabDeleted Document` set creation = '2020-01-01' where data like %s",
+			f"%{old_secret}%",
+		)
+
+		run_retention()
+
+		self.assertEqual(rows_mentioning("tabDeleted Document", old_secret), 0)
+		self.assertTrue(
+			rows_mentioning("tabDeleted Document", new_secret), "a recent copy stays (restorable)"
+		)
 
 	def test_switched_off_period_keeps_everything(self):
 		frappe.db.set_single_value(SETTINGS, "case_retention_days", 0)

@@ -113,6 +113,8 @@ class TestErasure(FrappeTestCase):
 				"due_date": "2030-01-01",
 			}
 		).insert()
+		frappe.delete_doc("Comment", case_trail["comment"])  # Frappe keeps a copy in Deleted Document
+		self.assertTrue(rows_mentioning("tabDeleted Document", case_secret))
 		category, district = frappe.db.get_value(CASE, case, ["category", "district"])
 		frappe.set_user(make_staff(MANAGER, "Mit:Menschen Manager"))
 		try:
@@ -134,6 +136,7 @@ class TestErasure(FrappeTestCase):
 				"tabComment",
 				"tabCommunication",
 				"tabFile",
+				"tabDeleted Document",
 			):
 				self.assertEqual(rows_mentioning(table, marker), 0, f"{table} still mentions {marker}")
 		paths = trail["paths"] + case_trail["paths"]

@@ -83,3 +83,34 @@ def delete_files(doctype: str, names: list[str], file_urls: list[str] | None = N
 		files += frappe.get_all("File", filters={"file_url": ("in", file_urls)}, pluck="name")
 	for file in set(files):
 		frappe.delete_doc("File", file, force=True, ignore_permissions=True, delete_permanently=True)
+
+
+# Frappe keeps a full JSON copy of every deleted document in `Deleted Document`, forever: a deleted
+# case or a deleted email of a case would outlive every retention period there.
+TRAIL_DOCTYPES = ("Comment", "Communication", "File", "Version", "ToDo", "Activity Log")
+
+
+def purge_deleted_copies(
+	doctypes: tuple[str, ...], older_than: str | None = None, mentioning: list[str] | None = None
+) -> int:
+	"""Delete the copies of deleted records of these doctypes and of trail rows that belonged to them,
+	either all older than a date (retention) or those mentioning certain record names (erasure)."""
+	copy = DocType("Deleted Document")
+	of_our_records = copy.deleted_doctype.isin(doctypes)
+	belonged_to_ours = None
+	for doctype in doctypes:
+		condition = copy.data.like(f'%"{doctype}"%')
+		belonged_to_ours = condition if belonged_to_ours is None else belonged_to_ours | condition
+	condition = of_our_records | (copy.deleted_doctype.isin(TRAIL_DOCTYPES) & belonged_to_ours)
+	if older_than:
+		condition = condition & (copy.creation < older_than)
+	if mentioning:
+		mentions = None
+		for name in mentioning:
+			needle = copy.data.like(f'%"{name}"%')
+			mentions = needle if mentions is None else mentions | needle
+		condition = condition & mentions
+	names = frappe.qb.from_(copy).select(copy.name).where(condition).run(pluck=True)
+	if names:
+		frappe.db.delete("Deleted Document", {"name": ("in", names)})
+	return len(names)

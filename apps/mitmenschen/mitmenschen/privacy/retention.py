@@ -16,9 +16,9 @@ the staff users who handled it (an employee's work record, not the data subject'
 It loses the free texts (subject, description, resolution and the reasons given for declining,
 rejecting or overriding consent: they name people), the reporter (tenant link, name, email, phone),
 the respondent household (it ties the case to one family), the property unit and the interpreter
-language. A flat plus a date points at one family
-— neighbours know who lives there — while a district plus a date matches many; a rare interpreter
-language within a district can single a family out as well. Timestamps stay exact because without
+language. A flat plus a date points at one family — neighbours know who lives there — while a
+district plus a date matches many; a rare interpreter language within a district can single a
+family out as well. Timestamps stay exact because without
 flat, reporter and household nothing in the case points at anyone, and SLA figures need them.
 
 Refugee Household keeps status, district, the house-rules date and who explained them (staff),

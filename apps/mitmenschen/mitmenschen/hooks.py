@@ -65,9 +65,17 @@ user_data_fields = [
 ]
 
 # ---- Document events ----------------------------------------------------------------------------
+_FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
 	"Communication": {"after_insert": "mitmenschen.mediation.inbound.on_communication"},  # email to case (#5)
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
+	# who belongs to which organisation is cached for the permission hooks (#4)
+	"Partner Contact": {"on_update": _FORGET_PARTNERS, "on_trash": _FORGET_PARTNERS},
+	"Partner Organisation": {
+		"on_update": _FORGET_PARTNERS,
+		"on_trash": _FORGET_PARTNERS,
+		"after_rename": _FORGET_PARTNERS,
+	},
 }
 
 # ---- Scheduled jobs -----------------------------------------------------------------------------

@@ -204,6 +204,7 @@ def seed_state(doctype: str, name: str, state: str) -> None:
 	"""Put a record into a state without walking the workflow — for demo data and test fixtures only,
 	where the history is invented anyway."""
 	frappe.db.set_value(doctype, name, BY_DOCTYPE[doctype].state_field, state, update_modified=False)
+	frappe.cache.delete_value("mitmenschen:partner_organisation")  # an organisation's status may gate access
 
 
 def insert_in_state(values: dict):

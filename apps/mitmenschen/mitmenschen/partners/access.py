@@ -30,25 +30,34 @@ def get_partner_contact(user: str | None = None) -> str | None:
 	return frappe.db.get_value("Partner Contact", {"user": user, "active": 1}, "name")
 
 
+CACHE_KEY = "mitmenschen:partner_organisation"
+
+
 def get_partner_organisation(user: str | None = None) -> str | None:
-	"""The organisation a portal user acts for — only while it is Active and has the portal enabled."""
+	"""The organisation a portal user acts for — only while it is Active and has the portal enabled.
+
+	Every partner request asks this at least once per query, so the answer is cached per user
+	(in Redis, per site) until a Partner Contact or Partner Organisation changes."""
 	user = user or frappe.session.user
 	if user in ("Guest", "Administrator"):
 		return None
-	contact = frappe.qb.DocType("Partner Contact")
-	organisation = frappe.qb.DocType("Partner Organisation")
-	rows = (
-		frappe.qb.from_(contact)
-		.join(organisation)
-		.on(organisation.name == contact.partner_organisation)
-		.select(organisation.name)
-		.where(
-			(contact.user == user)
-			& (contact.active == 1)
-			& (organisation.status == PORTAL_STATUS)
-			& (organisation.portal_enabled == 1)
-		)
-		.limit(1)
-		.run()
+	cached = frappe.cache.hget(CACHE_KEY, user)
+	if cached is not None:
+		return cached or None
+	rows = frappe.db.sql(
+		"""select organisation.name
+		from `tabPartner Contact` contact
+		join `tabPartner Organisation` organisation on organisation.name = contact.partner_organisation
+		where contact.user = %s and contact.active = 1
+			and organisation.status = %s and organisation.portal_enabled = 1
+		limit 1""",
+		(user, PORTAL_STATUS),
 	)
-	return rows[0][0] if rows else None
+	organisation = rows[0][0] if rows else ""
+	frappe.cache.hset(CACHE_KEY, user, organisation)
+	return organisation or None
+
+
+def forget_partner_organisations(doc=None, method: str | None = None) -> None:
+	"""doc_events of Partner Contact and Partner Organisation: who belongs where may have changed."""
+	frappe.cache.delete_value(CACHE_KEY)

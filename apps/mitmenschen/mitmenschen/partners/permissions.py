@@ -124,3 +124,16 @@ def communication_permission(doc, ptype: str | None = None, user: str | None = N
 	if doc.get("reference_doctype") == "Mediation Case" and is_partner_user(user):
 		return False
 	return None
+
+
+# ---- Indexes: a partner's list is its organisation's rows in the desk's default order ----------
+PARTNER_INDEXES = {
+	"Mediation Case": ["referred_to", "creation"],
+	"Round Table Action": ["partner_organisation", "creation"],
+}
+
+
+def add_partner_index(doctype: str) -> None:
+	"""Called from the doctypes' `on_doctype_update`: the partner's condition plus the sort in one
+	index, so a partner's page of 20 is read straight from it instead of sorting all its rows."""
+	frappe.db.add_index(doctype, PARTNER_INDEXES[doctype], "partner_list_idx")

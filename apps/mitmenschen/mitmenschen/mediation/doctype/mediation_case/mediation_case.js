@@ -20,6 +20,23 @@ frappe.ui.form.on("Mediation Case", {
 	category(frm) {
 		show_playbook(frm);
 	},
+	// Reject needs a reason: asked here, stored before the step, which the server then checks.
+	before_workflow_action(frm) {
+		if (frm.selected_workflow_action !== "Reject") return;
+		frappe.dom.unfreeze();
+		return new Promise((resolve) => {
+			frappe.prompt(
+				{ fieldname: "reason", fieldtype: "Small Text", label: __("Rejection Reason"), reqd: 1 },
+				({ reason }) =>
+					frappe.db.set_value(frm.doctype, frm.doc.name, "rejection_reason", reason).then(() => {
+						frappe.dom.freeze();
+						resolve();
+					}),
+				__("Reject"),
+				__("Reject")
+			);
+		});
+	},
 });
 
 function show_playbook(frm) {

@@ -168,7 +168,9 @@ class MediationCase(Document):
 
 
 def on_doctype_update() -> None:
-	"""Index for the daily retention job that finds cases due for anonymisation."""
+	"""Indexes for the daily retention job and for partners' lists."""
+	from mitmenschen.partners.permissions import add_partner_index
 	from mitmenschen.privacy.retention import add_retention_index
 
 	add_retention_index("Mediation Case")
+	add_partner_index("Mediation Case")

@@ -47,3 +47,9 @@ class RoundTableAction(Document):
 			self.partner_organisation = frappe.db.get_value(
 				"Partner Contact", self.owner_contact, "partner_organisation"
 			)
+
+
+def on_doctype_update() -> None:
+	from mitmenschen.partners.permissions import add_partner_index
+
+	add_partner_index("Round Table Action")

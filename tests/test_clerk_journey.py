@@ -14,6 +14,7 @@ The site speaks German: fields are found by `data-fieldname`, never by label.
 import json
 import re
 import secrets
+import time
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -60,6 +61,16 @@ class Api:
 			f"{self.base_url}/api/resource/{quote(doctype)}/{quote(name)}", timeout=30
 		)
 		return self._check(response)["data"]
+
+	def take_steps(self, doctype: str, name: str, *actions: str) -> None:
+		"""Workflow actions, as the desk's action buttons take them."""
+		for action in actions:
+			response = self.session.post(
+				f"{self.base_url}/api/method/frappe.model.workflow.apply_workflow",
+				json={"doc": {"doctype": doctype, "name": name}, "action": action},
+				timeout=30,
+			)
+			self._check(response)
 
 	def first(self, doctype: str, filters: list | None = None) -> str | None:
 		response = self.session.get(
@@ -139,10 +150,10 @@ def journey_data(api) -> JourneyData:
 		"Partner Organisation",
 		organisation_name=f"Nachbarschaftshilfe {suffix}",
 		organisation_type="NGO",
-		status="Active",
 		languages=[{"language": PARTNER_LANGUAGE}],
 		districts=[{"property_doctype": "Location", "district": district}],
 	)["name"]
+	api.take_steps("Partner Organisation", partner, "Approve", "Activate")
 	contact = api.insert(
 		"Partner Contact",
 		full_name=f"Samira Hotline {suffix}",
@@ -168,9 +179,9 @@ def journey_data(api) -> JourneyData:
 		"Partner Organisation",
 		organisation_name=f"Nachbarschaftshilfe {suffix} Deutsch",
 		organisation_type="Volunteer Group",
-		status="Active",
 		languages=[{"language": "de"}],
 	)["name"]
+	api.take_steps("Partner Organisation", decoy, "Approve", "Activate")
 	decoy_contact = api.insert(
 		"Partner Contact", full_name=f"Klaus Hotline {suffix}", partner_organisation=decoy
 	)["name"]
@@ -419,7 +430,12 @@ def test_clerk_refers_a_case_to_a_partner_found_in_the_partner_finder(page, base
 	assert data.contact in result.inner_text(), "the hot-line contact for the district is not shown"
 	steps.shot("partner_found")
 
-	# 5. Refer the case to the partner found.
+	# 5. The family signs the consent form (recorded on the household), then the case is referred.
+	api.update(
+		"Refugee Household",
+		household,
+		consents=[{"purpose": "Referral to Partners", "given_on": time.strftime("%Y-%m-%d")}],
+	)
 	page.goto(f"{base_url}/app/mediation-case/{quote(case)}")
 	page.wait_for_function(
 		"(name) => window.cur_frm && cur_frm.doctype === 'Mediation Case' && cur_frm.doc.name === name",

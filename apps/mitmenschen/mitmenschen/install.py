@@ -4,6 +4,7 @@ import frappe
 
 from mitmenschen.mitmenschen_setup.erp_records import sync_connections, sync_doctype_defaults
 from mitmenschen.mitmenschen_setup.workflows import ensure_workflows
+from mitmenschen.portal.language import ensure_sorani_language
 
 ROLES: dict[str, dict] = {
 	"Mit:Menschen Clerk": {"desk_access": 1},
@@ -17,6 +18,7 @@ def after_install() -> None:
 	sync_doctype_defaults()
 	sync_connections()
 	ensure_workflows()
+	ensure_sorani_language()
 
 
 def after_migrate() -> None:
@@ -24,6 +26,7 @@ def after_migrate() -> None:
 	sync_doctype_defaults()
 	sync_connections()
 	ensure_workflows()
+	ensure_sorani_language()
 
 
 def ensure_roles() -> None:

@@ -13,6 +13,7 @@ from datetime import date, datetime
 import frappe
 from frappe import _
 from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
+from frappe.utils.password import update_password
 
 from mitmenschen.demo import data
 from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype, get_tenant_doctype
@@ -31,6 +32,7 @@ def load(commit: bool = True) -> None:
 	ensure_households()
 	ensure_cases()
 	ensure_meetings_and_actions()
+	ensure_portal_users()
 	if commit:
 		frappe.db.commit()
 
@@ -430,6 +432,47 @@ def answer_referral(doc, case: dict) -> None:
 		},
 		update_modified=False,
 	)
+
+
+# ---------------------------------------------------------------- portal logins
+
+
+def ensure_portal_users() -> None:
+	"""A portal login for the first contact of each portal-enabled partner, and one for a tenant."""
+	for partner in data.PARTNERS:
+		if not partner.get("portal_enabled"):
+			continue
+		doc = frappe.get_doc("Partner Contact", contact(partner["contacts"][0][0]))
+		if not doc.user:
+			doc.user = ensure_portal_user(doc.email, doc.full_name, "Partner User", "de")
+			doc.save()
+	tenant = data.TENANT_PORTAL_USER
+	customer = frappe.get_doc(get_tenant_doctype(), find(get_tenant_doctype(), {"customer_name": tenant["tenant"]}))
+	if not any(row.user == tenant["email"] for row in customer.get("portal_users") or []):
+		customer.append(
+			"portal_users", {"user": ensure_portal_user(tenant["email"], tenant["tenant"], "Customer", tenant["language"])}
+		)
+		customer.save()
+
+
+def ensure_portal_user(email: str, full_name: str, role: str, language: str) -> str:
+	if not frappe.db.exists("User", email):
+		first_name, _, last_name = full_name.partition(" ")
+		user = frappe.get_doc(
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": first_name,
+				"last_name": last_name,
+				"language": language,
+				"send_welcome_email": 0,
+				"roles": [{"role": role}],
+			}
+		)
+		user.flags.no_welcome_mail = True
+		user.insert()
+		update_password(email, data.PORTAL_PASSWORD)
+	return email
 
 
 # ---------------------------------------------------------------- round table

@@ -160,3 +160,23 @@ class TestDemoLoader(FrappeTestCase):
 		self.assertEqual(responsible.specificity, 2)
 		self.assertTrue(responsible.deputy and responsible.phone)
 		self.assertNotIn("Nachbarschaftsladen Mitte", [match.partner_organisation for match in matches])
+
+	def test_portal_logins_see_their_own_organisation_and_tenancy(self):
+		from mitmenschen.partners.access import get_partner_organisation
+
+		portal_partners = [partner for partner in data.PARTNERS if partner.get("portal_enabled")]
+		self.assertTrue(portal_partners)
+		for partner in portal_partners:
+			user = frappe.db.get_value("Partner Contact", {"full_name": partner["contacts"][0][0]}, "user")
+			self.assertTrue(user, f"no portal login for {partner['organisation_name']}")
+			self.assertEqual(get_partner_organisation(user), partner["organisation_name"])
+			frappe.set_user(user)
+			try:
+				referred = {row.referred_to for row in frappe.get_list("Mediation Case", fields=["referred_to"])}
+			finally:
+				frappe.set_user("Administrator")
+			self.assertLessEqual(referred, {partner["organisation_name"]})
+		tenant = data.TENANT_PORTAL_USER
+		self.assertTrue(
+			frappe.db.exists("Portal User", {"user": tenant["email"], "parent": frappe.db.get_value("Customer", {"customer_name": tenant["tenant"]})})
+		)

@@ -106,10 +106,11 @@ def _process(timers: list[dict], now: datetime, template, sender: str | None, re
 
 
 def _mark_sent(names: list[str], now: datetime) -> None:
-	timer = frappe.qb.DocType("Escalation Timer")
-	frappe.qb.update(timer).set(timer.status, SENT).set(timer.sent_on, now).set(timer.modified, now).where(
-		timer.name.isin(names)
-	).run()
+	frappe.db.sql(
+		"update `tabEscalation Timer` set status = %(sent)s, sent_on = %(now)s, modified = %(now)s"
+		" where name in %(names)s",
+		{"sent": SENT, "now": now, "names": tuple(names)},
+	)
 
 
 LOG_FIELDS = [
@@ -178,9 +179,17 @@ def _comment_row(timer: dict, notices: list[Notice], now: datetime) -> tuple:
 	)
 
 
-def _insert(doctype: str, fields: list[str], rows: list[tuple]) -> None:
-	if rows:
-		frappe.db.bulk_insert(doctype, fields, rows)
+def _insert(doctype: str, fields: list[str], rows: list[tuple], chunk: int = 1000) -> None:
+	"""Multi-row insert with bound values. Table and columns are this module's constants; building
+	the statement here costs a tenth of what `frappe.db.bulk_insert` spends composing it in pypika."""
+	columns = ", ".join(f"`{field}`" for field in fields)
+	placeholders = "(" + ", ".join(["%s"] * len(fields)) + ")"
+	for start in range(0, len(rows), chunk):
+		batch = rows[start : start + chunk]
+		frappe.db.sql(
+			f"insert into `tab{doctype}` ({columns}) values " + ", ".join([placeholders] * len(batch)),
+			[value for row in batch for value in row],
+		)
 
 
 def _sender() -> str | None:

@@ -15,6 +15,7 @@ from mitmenschen.escalation.working_hours import calendar_for
 ACTION, MEETING = "Round Table Action", "Round Table Meeting"
 OPEN_STATES = ("Open", "In Progress")
 ACTION_CLOCK, MEETING_CLOCK = "Action", "Meeting"
+DEFAULT_REMINDER_HOURS = 24
 
 
 def sync_action_timers(action) -> None:
@@ -34,9 +35,12 @@ def sync_action_timers(action) -> None:
 def sync_meeting_reminder(meeting) -> None:
 	if not (meeting.is_new() or meeting.has_value_changed("starts_on")):
 		return
-	hours = cint(frappe.db.get_single_value("Mitmenschen Settings", "meeting_reminder_hours"))
+	hours = (
+		cint(frappe.db.get_single_value("Mitmenschen Settings", "meeting_reminder_hours"))
+		or DEFAULT_REMINDER_HOURS
+	)
 	remind_at = add_to_date(get_datetime(meeting.starts_on), hours=-hours)
-	if not hours or get_datetime(meeting.starts_on) <= now_datetime():
+	if get_datetime(meeting.starts_on) <= now_datetime():
 		timers.cancel(MEETING, meeting.name)
 		return
 	rung = ladder.Rung(level=1, trigger="Before", percent=0, notify="Attendees")

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
 
 from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
+from mitmenschen.round_table.invitations import on_meeting_update
 from mitmenschen.round_table.reminders import sync_meeting_reminder
 from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 
@@ -54,6 +55,7 @@ class RoundTableMeeting(Document):
 	def on_update(self) -> None:
 		notify_state_change(self)
 		sync_meeting_reminder(self)
+		on_meeting_update(self)
 
 	def require_minutes(self) -> None:
 		if self.status in ("Minutes Draft", "Minutes Approved") and not strip_html_tags(self.minutes or "").strip():

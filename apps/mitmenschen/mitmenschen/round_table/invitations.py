@@ -1,0 +1,143 @@
+"""Invitations to a round-table meeting: one mail per attendee, in their language, with an
+iCalendar (RFC 5545) invitation attached, sent when the meeting enters the state "Invited".
+
+Times go into the calendar file in UTC, so every calendar shows them right whatever its zone.
+"""
+
+from datetime import datetime, timedelta
+
+import frappe
+import pytz
+from frappe import _
+from frappe.utils import escape_html, get_datetime, get_system_timezone, get_url, now_datetime
+
+from mitmenschen.escalation.digest import language
+from mitmenschen.escalation.recipients import Recipient, users
+from mitmenschen.partners.notify import contact_recipients
+
+MEETING = "Round Table Meeting"
+INVITED = "Invited"
+DEFAULT_DURATION_HOURS = 2
+
+
+def on_meeting_update(meeting) -> None:
+	"""on_update: entering "Invited" sends the invitations."""
+	before = meeting.get_doc_before_save()
+	if meeting.status == INVITED and (not before or before.status != INVITED):
+		send_invitations(meeting)
+
+
+@frappe.whitelist()
+def send_invitations_again(meeting: str) -> int:
+	doc = frappe.get_doc(MEETING, meeting)
+	doc.check_permission("write")
+	return send_invitations(doc)
+
+
+def send_invitations(meeting) -> int:
+	recipients = attendee_recipients(meeting)
+	sender = _sender()
+	for recipient in recipients:
+		with language(recipient.language):
+			subject = _("Invitation: {0} on {1}").format(
+				meeting.title, frappe.utils.format_datetime(meeting.starts_on, "dd.MM.yyyy HH:mm")
+			)
+			link = meeting_link(meeting.name, recipient.portal)
+			message = invitation_html(meeting, link)
+		frappe.sendmail(
+			recipients=[recipient.email],
+			sender=sender,
+			subject=subject,
+			message=message,
+			reference_doctype=MEETING,
+			reference_name=meeting.name,
+			attachments=[
+				{"fname": "invitation.ics", "fcontent": icalendar(meeting, recipients, sender, link).encode()}
+			],
+			add_unsubscribe_link=0,
+		)
+	if recipients:
+		meeting.add_comment(
+			"Info", _("Invitations sent to {0}.").format(", ".join(r.email for r in recipients))
+		)
+	return len(recipients)
+
+
+def attendee_recipients(meeting) -> list[Recipient]:
+	contacts = [row.contact for row in meeting.attendees if row.contact and row.rsvp != "Declined"]
+	user_ids = [row.user for row in meeting.attendees if row.user and row.rsvp != "Declined"]
+	found: dict[str, Recipient] = {}
+	for recipient in contact_recipients(contacts) + users(user_ids + [meeting.chair]):
+		found.setdefault(recipient.key, recipient)
+	return list(found.values())
+
+
+def invitation_html(meeting, link: str) -> str:
+	place = meeting.location or meeting.meeting_link or ""
+	return (
+		f"<p>{escape_html(_('You are invited to the round table.'))}</p>"
+		f"<p><strong>{escape_html(meeting.title)}</strong><br>"
+		f"{escape_html(frappe.utils.format_datetime(meeting.starts_on, 'dd.MM.yyyy HH:mm'))}"
+		f"{'<br>' + escape_html(place) if place else ''}</p>"
+		f'<p><a href="{link}">{escape_html(_("Open the meeting"))}</a></p>'
+		f"<p>{escape_html(_('The attached calendar file adds the meeting to your calendar.'))}</p>"
+	)
+
+
+def icalendar(meeting, recipients: list[Recipient], organiser: str | None, link: str) -> str:
+	starts = get_datetime(meeting.starts_on)
+	ends = get_datetime(meeting.ends_on) if meeting.ends_on else starts + timedelta(hours=DEFAULT_DURATION_HOURS)
+	lines = [
+		"BEGIN:VCALENDAR",
+		"VERSION:2.0",
+		"PRODID:-//Mit:Menschen//Round Table//DE",
+		"METHOD:REQUEST",
+		"BEGIN:VEVENT",
+		f"UID:{meeting.name}@{frappe.local.site}",
+		f"SEQUENCE:{int(get_datetime(meeting.modified).timestamp())}",
+		f"DTSTAMP:{_utc(now_datetime())}",
+		f"DTSTART:{_utc(starts)}",
+		f"DTEND:{_utc(ends)}",
+		f"SUMMARY:{_text(meeting.title)}",
+		f"LOCATION:{_text(meeting.location or meeting.meeting_link or '')}",
+		f"DESCRIPTION:{_text(link)}",
+		f"URL:{link}",
+	]
+	if organiser:
+		lines.append(f"ORGANIZER:mailto:{organiser}")
+	lines += [f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{r.email}" for r in recipients]
+	lines += ["END:VEVENT", "END:VCALENDAR"]
+	return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+
+
+def meeting_link(name: str, portal: bool) -> str:
+	return get_url(f"/partner/meetings/{name}" if portal else f"/app/round-table-meeting/{name}")
+
+
+def _utc(value: datetime) -> str:
+	local = pytz.timezone(get_system_timezone()).localize(get_datetime(value))
+	return local.astimezone(pytz.utc).strftime("%Y%m%dT%H%M%SZ")
+
+
+def _text(value: str) -> str:
+	return (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> str:
+	"""Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
+	encoded = line.encode()
+	if len(encoded) <= 75:
+		return line
+	parts, start = [], 0
+	while start < len(encoded):
+		end = min(start + (75 if not parts else 74), len(encoded))
+		while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # never split a UTF-8 character
+			end -= 1
+		parts.append(encoded[start:end].decode())
+		start = end
+	return "\r\n ".join(parts)
+
+
+def _sender() -> str | None:
+	account = frappe.db.get_single_value("Mitmenschen Settings", "escalation_sender")
+	return frappe.db.get_value("Email Account", account, "email_id") if account else None

@@ -85,6 +85,15 @@ def ensure_outgoing_account(port: int, email_id: str = "mitmenschen@esc.localhos
 	return account.name
 
 
+def retire_outgoing_account() -> None:
+	"""After the tests: no default outgoing account pointing at a server that is gone."""
+	if frappe.db.exists("Email Account", TEST_ACCOUNT):
+		frappe.db.set_value("Email Account", TEST_ACCOUNT, {"enable_outgoing": 0, "default_outgoing": 0})
+	if frappe.db.get_single_value("Mitmenschen Settings", "escalation_sender") == TEST_ACCOUNT:
+		frappe.db.set_single_value("Mitmenschen Settings", "escalation_sender", None)
+	frappe.db.commit()
+
+
 def flush_queue() -> None:
 	"""Deliver the Email Queue as the scheduler would (Frappe skips SMTP in tests unless told)."""
 	from frappe.email.queue import flush
@@ -194,3 +203,32 @@ def ensure_incoming_account(port: int, email_id: str = "hilfe@esc.localhost") ->
 		account = frappe.get_doc({"doctype": "Email Account", "email_account_name": name, **values})
 		account.insert(ignore_permissions=True)
 	return account.name
+
+
+def delete_created_since(since, doctypes: list[str]) -> None:
+	"""Remove what a committing test created (with child rows), so that later tests on the same site
+	see the site as it was."""
+	for doctype in doctypes:
+		names = frappe.get_all(doctype, filters={"creation": [">=", since]}, pluck="name")
+		if not names:
+			continue
+		for table in frappe.get_meta(doctype).get_table_fields():
+			frappe.db.delete(table.options, {"parent": ["in", names], "parenttype": doctype})
+		for linked in ("Comment", "Communication", "Escalation Timer", "Escalation Log", "Version"):
+			field = "docname" if linked == "Version" else "reference_name"
+			frappe.db.delete(linked, {field: ["in", names]})
+		frappe.db.delete(doctype, {"name": ["in", names]})
+	frappe.db.commit()
+
+
+CREATED_BY_MAIL_TESTS = [
+	"Round Table Action",
+	"Round Table Meeting",
+	"Mediation Case",
+	"Partner Contact",
+	"Partner Organisation",
+	"Contact",
+	"Customer",
+	"Case Category",
+	"Communication",
+]

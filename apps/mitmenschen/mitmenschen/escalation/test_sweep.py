@@ -10,7 +10,14 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_url, now_datetime
 
 from mitmenschen.escalation.digest import retry_failed_digests
-from mitmenschen.escalation.mail_testing import SMTPSink, ensure_outgoing_account, flush_queue
+from mitmenschen.escalation.mail_testing import (
+	CREATED_BY_MAIL_TESTS,
+	SMTPSink,
+	delete_created_since,
+	ensure_outgoing_account,
+	flush_queue,
+	retire_outgoing_account,
+)
 from mitmenschen.escalation.sweep import sweep
 from mitmenschen.escalation.setup import after_migrate
 from mitmenschen.tests.factories import make_case, make_category, make_contact, make_language, make_partner, unique
@@ -54,12 +61,18 @@ class SweepTestCase(FrappeTestCase):
 	def tearDownClass(cls) -> None:
 		cls.smtp.stop()
 		clean_slate()
+		retire_outgoing_account()
 		super().tearDownClass()
 
 	def setUp(self) -> None:
 		clean_slate()
 		self.smtp.messages.clear()
-		self.later = add_days(now_datetime(), LATER)
+		self.started = now_datetime()
+		self.later = add_days(self.started, LATER)
+
+	def tearDown(self) -> None:
+		frappe.db.rollback()
+		delete_created_since(self.started, CREATED_BY_MAIL_TESTS)
 
 	def sweep_and_deliver(self, **kwargs):
 		result = sweep(now=self.later, **kwargs)

@@ -10,7 +10,12 @@ from email.utils import make_msgid
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from mitmenschen.escalation.mail_testing import POP3Mailbox, ensure_incoming_account
+from mitmenschen.escalation.mail_testing import (
+	CREATED_BY_MAIL_TESTS,
+	POP3Mailbox,
+	delete_created_since,
+	ensure_incoming_account,
+)
 from mitmenschen.tests.factories import make_category, make_tenant, unique
 
 PORT = 2530
@@ -52,8 +57,15 @@ class TestEmailToCase(FrappeTestCase):
 		super().tearDownClass()
 
 	def setUp(self) -> None:
+		self.started = frappe.utils.now_datetime()
 		frappe.db.set_single_value("Mitmenschen Settings", "reply_to_closed_case", "Reopen the Case")
 		frappe.db.set_single_value("Mitmenschen Settings", "guess_category_from_email", 0)
+
+	def tearDown(self) -> None:
+		frappe.db.rollback()
+		frappe.db.set_single_value("Mitmenschen Settings", "reply_to_closed_case", "Reopen the Case")
+		frappe.db.set_single_value("Mitmenschen Settings", "guess_category_from_email", 0)
+		delete_created_since(self.started, CREATED_BY_MAIL_TESTS)
 
 	def receive(self, *messages) -> None:
 		for message in messages:

@@ -82,7 +82,9 @@ def _seed_users() -> list[str]:
 			user.add_roles("Mit:Menschen Manager" if i >= USERS else "Mit:Menschen Clerk")
 		users.append(email)
 	if not frappe.db.exists("Case Category", CATEGORY):
-		frappe.get_doc({"doctype": "Case Category", "category_name": CATEGORY}).insert(ignore_permissions=True)
+		frappe.get_doc({"doctype": "Case Category", "category_name": CATEGORY}).insert(
+			ignore_permissions=True
+		)
 	frappe.flags.in_import = False
 	frappe.db.set_value("User", {"name": ["like", "bench-%@bench.example"]}, "enabled", 1)
 	frappe.db.commit()
@@ -103,20 +105,50 @@ def _seed_cases(first: int, last: int, due: int, users: list[str]) -> None:
 			response_due = yesterday if is_due else add_days(now, 2)
 			cases.append(
 				(
-					name, now, now, "Administrator", "Administrator", "MC-.YYYY.-.#####",
-					f"Benchmark {i}", CATEGORY, "Medium", "New", "Desk", opened, users[i % len(users)],
-					"Standard", response_due, add_days(now, 10), "On Track", 0,
+					name,
+					now,
+					now,
+					"Administrator",
+					"Administrator",
+					"MC-.YYYY.-.#####",
+					f"Benchmark {i}",
+					CATEGORY,
+					"Medium",
+					"New",
+					"Desk",
+					opened,
+					users[i % len(users)],
+					"Standard",
+					response_due,
+					add_days(now, 10),
+					"On Track",
+					0,
 				)
 			)
 			for clock, level, notify, value, trigger, percent, hours in LADDER:
-				due_at = (now - timedelta(minutes=1)) if (is_due and (clock, level) == ("Response", 2)) else (
-					add_days(now, 1 + level)
+				due_at = (
+					(now - timedelta(minutes=1))
+					if (is_due and (clock, level) == ("Response", 2))
+					else (add_days(now, 1 + level))
 				)
 				timers.append(
 					(
-						frappe.generate_hash(length=12), now, now, "Administrator", "Administrator",
-						"Mediation Case", name, clock, level, "Pending", due_at, trigger, percent, hours,
-						notify, value,
+						frappe.generate_hash(length=12),
+						now,
+						now,
+						"Administrator",
+						"Administrator",
+						"Mediation Case",
+						name,
+						clock,
+						level,
+						"Pending",
+						due_at,
+						trigger,
+						percent,
+						hours,
+						notify,
+						value,
 					)
 				)
 		frappe.db.bulk_insert("Mediation Case", CASE_FIELDS, cases)
@@ -164,7 +196,10 @@ def _rearm(due: int) -> None:
 	frappe.qb.update(timer).set(timer.status, "Pending").where(timer.status == "Sent").where(
 		timer.reference_name.like(f"{PREFIX}%")
 	).run()
-	frappe.db.delete("Email Queue", {"creation": [">=", add_days(now_datetime(), -1)], "reference_name": ["like", f"{PREFIX}%"]})
+	frappe.db.delete(
+		"Email Queue",
+		{"creation": [">=", add_days(now_datetime(), -1)], "reference_name": ["like", f"{PREFIX}%"]},
+	)
 	frappe.db.commit()
 
 

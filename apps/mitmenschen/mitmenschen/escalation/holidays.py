@@ -47,7 +47,9 @@ def ensure_bremen_holiday_list(first_year: int, last_year: int) -> str:
 	"""Create or extend the Holiday List "Bremen" with weekends and public holidays of the years."""
 	if frappe.db.exists("Holiday List", BREMEN_HOLIDAY_LIST):
 		holiday_list = frappe.get_doc("Holiday List", BREMEN_HOLIDAY_LIST)
-		if holiday_list.from_date <= date(first_year, 1, 1) and holiday_list.to_date >= date(last_year, 12, 31):
+		if holiday_list.from_date <= date(first_year, 1, 1) and holiday_list.to_date >= date(
+			last_year, 12, 31
+		):
 			return holiday_list.name
 	else:
 		holiday_list = frappe.new_doc("Holiday List")
@@ -58,7 +60,9 @@ def ensure_bremen_holiday_list(first_year: int, last_year: int) -> str:
 	day = holiday_list.from_date
 	while day <= holiday_list.to_date:
 		if day.weekday() in (5, 6) and day not in known:
-			holiday_list.append("holidays", {"holiday_date": day, "description": day.strftime("%A"), "weekly_off": 1})
+			holiday_list.append(
+				"holidays", {"holiday_date": day, "description": day.strftime("%A"), "weekly_off": 1}
+			)
 			known.add(day)
 		day += timedelta(days=1)
 	for year in range(holiday_list.from_date.year, holiday_list.to_date.year + 1):

@@ -57,7 +57,11 @@ def rungs_from_rows(rows, applies_to: str) -> list[Rung]:
 
 
 def place(
-	rungs: list[Rung], calendar: WorkingCalendar, start: datetime, target_hours: float, paused_hours: float = 0
+	rungs: list[Rung],
+	calendar: WorkingCalendar,
+	start: datetime,
+	target_hours: float,
+	paused_hours: float = 0,
 ) -> list[Step]:
 	"""Due time of each rung: `start` plus its share of the target in working hours, plus time paused."""
 	return [Step(rung, calendar.add(start, rung.hours_into(target_hours) + paused_hours)) for rung in rungs]
@@ -67,7 +71,9 @@ def describe(clock: str, trigger: str, percent: float | None, hours_after_breach
 	"""What happened, in the current language (the sweep renders in the recipient's)."""
 	clock_label = _(clock, context="Escalation")
 	if trigger == AFTER_BREACH:
-		return _("{0}: target missed {1} working hours ago").format(clock_label, _format_number(hours_after_breach))
+		return _("{0}: target missed {1} working hours ago").format(
+			clock_label, _format_number(hours_after_breach)
+		)
 	if trigger == SHARE_OF_TARGET and (percent or 0) < 100:
 		return _("{0}: {1} % of the target time has passed").format(clock_label, _format_number(percent))
 	if trigger == SHARE_OF_TARGET:

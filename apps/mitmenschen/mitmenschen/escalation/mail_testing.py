@@ -1,6 +1,6 @@
 """A real SMTP server on loopback for tests: aiosmtpd collects what Frappe's Email Queue delivers.
 
-	with smtp_sink(port) as sink: ...; sink.messages  # list of email.message.EmailMessage
+with smtp_sink(port) as sink: ...; sink.messages  # list of email.message.EmailMessage
 """
 
 import email

@@ -37,7 +37,9 @@ def users_by_name(names: list[str]) -> dict[str, Recipient]:
 		fields=["name", "email", "language", "user_type"],
 	)
 	return {
-		row.name: Recipient(row.email, row.language or DEFAULT_LANGUAGE, portal=row.user_type == "Website User")
+		row.name: Recipient(
+			row.email, row.language or DEFAULT_LANGUAGE, portal=row.user_type == "Website User"
+		)
 		for row in rows
 		if row.email
 	}

@@ -71,7 +71,8 @@ def ensure_standard_policy(holiday_list: str) -> None:
 				"workday_end": "16:00:00",
 				"referral_hours": 16,
 				"targets": [
-					{"priority": p, "response_hours": r, "resolution_hours": s} for p, r, s in STANDARD_TARGETS
+					{"priority": p, "response_hours": r, "resolution_hours": s}
+					for p, r, s in STANDARD_TARGETS
 				],
 				"ladder": [_rung(row) for row in STANDARD_LADDER],
 			}

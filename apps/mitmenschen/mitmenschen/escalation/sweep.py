@@ -80,7 +80,9 @@ def _process(timers: list[dict], now: datetime, template, sender: str | None, re
 	for doctype, rows in by_doctype.items():
 		source = source_for(doctype)
 		if not source:
-			frappe.log_error(title="Escalation", message=f"No escalation source for {doctype}; timers dropped")
+			frappe.log_error(
+				title="Escalation", message=f"No escalation source for {doctype}; timers dropped"
+			)
 			continue
 		notices += source.notices(rows)
 		if hasattr(source, "thread_ids"):

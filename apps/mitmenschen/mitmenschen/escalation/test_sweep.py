@@ -18,9 +18,16 @@ from mitmenschen.escalation.mail_testing import (
 	flush_queue,
 	retire_outgoing_account,
 )
-from mitmenschen.escalation.sweep import sweep
 from mitmenschen.escalation.setup import after_migrate
-from mitmenschen.tests.factories import make_case, make_category, make_contact, make_language, make_partner, unique
+from mitmenschen.escalation.sweep import sweep
+from mitmenschen.tests.factories import (
+	make_case,
+	make_category,
+	make_contact,
+	make_language,
+	make_partner,
+	unique,
+)
 
 PORT = 2526
 LATER = 40  # days: every rung of a fresh case is due by then
@@ -32,7 +39,9 @@ def make_user(key: str, language: str = "de", roles: tuple[str, ...] = ("Mit:Men
 	if not frappe.db.exists("User", email):
 		frappe.flags.in_import = True  # skips only that throttle
 		try:
-			user = frappe.get_doc({"doctype": "User", "email": email, "first_name": key, "send_welcome_email": 0})
+			user = frappe.get_doc(
+				{"doctype": "User", "email": email, "first_name": key, "send_welcome_email": 0}
+			)
 			user.insert(ignore_permissions=True)
 			user.add_roles(*roles)
 		finally:
@@ -106,20 +115,28 @@ class TestDigests(SweepTestCase):
 
 		to_english = self.smtp.to(self.english_clerk)
 		self.assertEqual(len(to_english), 1)
-		self.assertIn(f"[{self.third.name}]", to_english[0]["Subject"], "one case: its reference in the subject")
+		self.assertIn(
+			f"[{self.third.name}]", to_english[0]["Subject"], "one case: its reference in the subject"
+		)
 		self.assertIn("target missed", to_english[0].get_body(("html",)).get_content())
 		self.assertIn(frappe.local.site, to_english[0]["Message-ID"])
 
 	def test_escalation_is_on_the_timeline_in_the_log_and_on_the_case(self) -> None:
 		self.sweep_and_deliver()
 		logged = frappe.get_all(
-			"Escalation Log", filters={"reference_name": self.first.name}, fields=["recipient", "email_queue", "level"]
+			"Escalation Log",
+			filters={"reference_name": self.first.name},
+			fields=["recipient", "email_queue", "level"],
 		)
 		self.assertTrue(any(row.recipient == self.clerk for row in logged))
 		self.assertTrue(all(row.email_queue for row in logged))
 		comments = frappe.get_all(
 			"Comment",
-			filters={"reference_doctype": "Mediation Case", "reference_name": self.first.name, "comment_type": "Info"},
+			filters={
+				"reference_doctype": "Mediation Case",
+				"reference_name": self.first.name,
+				"comment_type": "Info",
+			},
 			pluck="content",
 		)
 		self.assertTrue(any(self.clerk in c for c in comments))
@@ -146,7 +163,9 @@ class TestDigests(SweepTestCase):
 
 		self.sweep_and_deliver()
 		self.assertEqual(len(self.smtp.to(self.clerk)), 1)
-		self.assertEqual(frappe.db.count("Escalation Timer", {"status": "Pending", "due_at": ["<=", self.later]}), 0)
+		self.assertEqual(
+			frappe.db.count("Escalation Timer", {"status": "Pending", "due_at": ["<=", self.later]}), 0
+		)
 
 	def test_concurrent_sweeps_send_each_step_once(self) -> None:
 		site, results, errors = frappe.local.site, [], []
@@ -171,7 +190,9 @@ class TestDigests(SweepTestCase):
 		self.assertEqual(sum(results), due, "every due step claimed by exactly one sweep")
 		flush_queue()
 		pairs = frappe.get_all("Escalation Log", fields=["escalation_timer", "recipient"])
-		self.assertEqual(len(pairs), len({(p.escalation_timer, p.recipient) for p in pairs}), "no step told twice")
+		self.assertEqual(
+			len(pairs), len({(p.escalation_timer, p.recipient) for p in pairs}), "no step told twice"
+		)
 		queued = frappe.get_all("Email Queue", pluck="name")
 		self.assertEqual(len(self.smtp.messages), len(queued), "every queued digest delivered, once")
 		self.assertTrue(self.smtp.to(self.clerk) and self.smtp.to(self.english_clerk))
@@ -200,7 +221,12 @@ class TestPartnersAndThreads(SweepTestCase):
 		make_language("ar", "Arabic")
 		category = make_category().name
 		partner = make_partner(hotline_email=f"{unique('hl').replace(' ', '')}@partner.example")
-		contact = make_contact(partner.name, email=f"{unique('c').replace(' ', '')}@partner.example", active=1, languages=[{"language": "ar"}])
+		contact = make_contact(
+			partner.name,
+			email=f"{unique('c').replace(' ', '')}@partner.example",
+			active=1,
+			languages=[{"language": "ar"}],
+		)
 		partner.append("hotline_assignments", {"case_category": category, "contact": contact.name})
 		partner.save()
 		case = make_case(category=category, priority="Medium", referred_to=partner.name)
@@ -242,7 +268,9 @@ class TestPartnersAndThreads(SweepTestCase):
 	def test_urgent_case_reaches_the_hot_line_at_once(self) -> None:
 		category = make_category().name
 		partner = make_partner()
-		contact = make_contact(partner.name, email=f"{unique('u').replace(' ', '')}@partner.example", active=1)
+		contact = make_contact(
+			partner.name, email=f"{unique('u').replace(' ', '')}@partner.example", active=1
+		)
 		partner.append("hotline_assignments", {"case_category": category, "contact": contact.name})
 		partner.save()
 		case = make_case(category=category, priority="Urgent")

@@ -67,7 +67,11 @@ class TestWorkingCalendar(FrappeTestCase):
 			WorkingCalendar(time(16), time(8))
 
 	def test_ladder_rungs_are_placed_in_working_hours(self) -> None:
-		rungs = [Rung(1, percent=50), Rung(2, percent=100), Rung(3, trigger=AFTER_BREACH, hours_after_breach=8)]
+		rungs = [
+			Rung(1, percent=50),
+			Rung(2, percent=100),
+			Rung(3, trigger=AFTER_BREACH, hours_after_breach=8),
+		]
 		steps = place(rungs, CALENDAR, datetime(2026, 11, 27, 12), 8, paused_hours=2)
 		self.assertEqual(
 			[s.due_at for s in steps],
@@ -83,7 +87,9 @@ class TestHolidayList(FrappeTestCase):
 		self.assertFalse(calendar.is_working_day(date(2026, 4, 6)))  # Easter Monday
 		self.assertFalse(calendar.is_working_day(date(2027, 5, 6)))  # Ascension Day 2027
 		self.assertTrue(calendar.is_working_day(date(2026, 11, 25)))
-		dates = frappe.get_all("Holiday", filters={"parent": name, "holiday_date": "2026-10-03"}, pluck="name")
+		dates = frappe.get_all(
+			"Holiday", filters={"parent": name, "holiday_date": "2026-10-03"}, pluck="name"
+		)
 		self.assertEqual(len(dates), 1, "a holiday on a Saturday is listed once")
 
 
@@ -116,10 +122,14 @@ class TestCaseClocks(FrappeTestCase):
 		case.save()
 		self.assertTrue(case.first_responded_on)
 		self.assertFalse(
-			frappe.db.exists("Escalation Timer", {"reference_name": case.name, "clock": "Response", "status": "Pending"})
+			frappe.db.exists(
+				"Escalation Timer", {"reference_name": case.name, "clock": "Response", "status": "Pending"}
+			)
 		)
 		self.assertTrue(
-			frappe.db.exists("Escalation Timer", {"reference_name": case.name, "clock": "Resolution", "status": "Pending"})
+			frappe.db.exists(
+				"Escalation Timer", {"reference_name": case.name, "clock": "Resolution", "status": "Pending"}
+			)
 		)
 
 	def test_waiting_pauses_the_clocks_and_moves_the_deadlines(self) -> None:
@@ -128,7 +138,9 @@ class TestCaseClocks(FrappeTestCase):
 		case.waiting_on = "Reporter"
 		case.save()
 		self.assertEqual(case.sla_status, "Paused")
-		self.assertFalse(frappe.db.exists("Escalation Timer", {"reference_name": case.name, "status": "Pending"}))
+		self.assertFalse(
+			frappe.db.exists("Escalation Timer", {"reference_name": case.name, "status": "Pending"})
+		)
 
 		# the case waited three working days
 		paused_since = add_to_date(now_datetime(), days=-5)
@@ -144,4 +156,6 @@ class TestCaseClocks(FrappeTestCase):
 			calendar.add(get_datetime(case.opened_on), 16 + case.sla_paused_hours),
 		)
 		self.assertEqual(case.sla_status, "On Track")
-		self.assertTrue(frappe.db.exists("Escalation Timer", {"reference_name": case.name, "status": "Pending"}))
+		self.assertTrue(
+			frappe.db.exists("Escalation Timer", {"reference_name": case.name, "status": "Pending"})
+		)

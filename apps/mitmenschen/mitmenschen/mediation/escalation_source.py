@@ -26,7 +26,17 @@ def notices(timers: list[dict]) -> list[Notice]:
 		for c in frappe.get_all(
 			DOCTYPE,
 			filters={"name": ["in", list({t.reference_name for t in timers})]},
-			fields=["name", "subject", "assigned_to", "referred_to", "category", "district", "response_due", "resolution_due", "referral_requested_on"],
+			fields=[
+				"name",
+				"subject",
+				"assigned_to",
+				"referred_to",
+				"category",
+				"district",
+				"response_due",
+				"resolution_due",
+				"referral_requested_on",
+			],
 		)
 	}
 	resolver = _Resolver(cases)
@@ -156,4 +166,3 @@ class _Resolver:
 			)
 			self._chair = generic.users([chair]) if chair else []
 		return self._chair
-

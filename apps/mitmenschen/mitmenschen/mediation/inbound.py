@@ -57,9 +57,9 @@ def complete_case_from_mail(case, communication) -> None:
 	elif not partner_contact_by_email(communication.sender):
 		case.add_comment(
 			"Info",
-			_("The sender {0} is neither a known tenant nor a partner contact: please check the reporter.").format(
-				communication.sender
-			),
+			_(
+				"The sender {0} is neither a known tenant nor a partner contact: please check the reporter."
+			).format(communication.sender),
 		)
 	if not case.category and frappe.db.get_single_value("Mitmenschen Settings", "guess_category_from_email"):
 		case.category = guess_category(f"{communication.subject} {strip_html_tags(case.description or '')}")

@@ -116,7 +116,9 @@ def _set_status(case, now) -> None:
 
 
 def _overdue(case, now) -> bool:
-	response_late = case.response_due and not case.first_responded_on and now > get_datetime(case.response_due)
+	response_late = (
+		case.response_due and not case.first_responded_on and now > get_datetime(case.response_due)
+	)
 	return bool(response_late or (case.resolution_due and now > get_datetime(case.resolution_due)))
 
 
@@ -140,12 +142,16 @@ def sync_timers(case) -> None:
 	for clock, (is_running, hours) in clocks.items():
 		if is_running:
 			rungs = ladder.rungs_from_rows(policy.ladder, clock)
-			timers.schedule(DOCTYPE, case.name, clock, ladder.place(rungs, calendar, start, flt(hours), paused))
+			timers.schedule(
+				DOCTYPE, case.name, clock, ladder.place(rungs, calendar, start, flt(hours), paused)
+			)
 		else:
 			timers.cancel(DOCTYPE, case.name, [clock])
 	if case.referral_status == "Requested" and case.referral_requested_on and case.status != CLOSED:
 		rungs = ladder.rungs_from_rows(policy.ladder, REFERRAL)
-		steps = ladder.place(rungs, calendar, get_datetime(case.referral_requested_on), flt(policy.referral_hours))
+		steps = ladder.place(
+			rungs, calendar, get_datetime(case.referral_requested_on), flt(policy.referral_hours)
+		)
 		timers.schedule(DOCTYPE, case.name, REFERRAL, steps)
 	else:
 		timers.cancel(DOCTYPE, case.name, [REFERRAL])

@@ -21,7 +21,9 @@ from mitmenschen.tests.factories import make_category, make_tenant, unique
 PORT = 2530
 
 
-def mail(sender: str, subject: str, body: str = "Es ist laut.", in_reply_to: str | None = None, attachments=()):
+def mail(
+	sender: str, subject: str, body: str = "Es ist laut.", in_reply_to: str | None = None, attachments=()
+):
 	"""A mail as common clients write it (the whole subject one encoded word: Frappe 15 decodes only
 	the first encoded word of a subject)."""
 	message = MIMEMultipart() if attachments else MIMEText(body, "plain", "utf-8")
@@ -111,7 +113,9 @@ class TestEmailToCase(FrappeTestCase):
 		self.receive(first)
 		case = self.case_of(first)
 		reply = mail(address, "Ganz anderer Betreff", "Noch immer Müll.", in_reply_to=first["Message-ID"])
-		plain_reply = mail(address, "Re: Ganz anderer Betreff", "Und wieder.", in_reply_to=reply["Message-ID"])
+		plain_reply = mail(
+			address, "Re: Ganz anderer Betreff", "Und wieder.", in_reply_to=reply["Message-ID"]
+		)
 		self.receive(reply)
 		self.receive(plain_reply)
 		self.assertEqual(self.case_of(reply).name, case.name)

@@ -30,7 +30,10 @@ def contact_recipients(contacts: list[str]) -> list[Recipient]:
 		spoken.setdefault(row.parent, []).append(row.language)
 	user_languages = dict(
 		frappe.get_all(
-			"User", filters={"name": ["in", [r.user for r in rows if r.user]]}, fields=["name", "language"], as_list=True
+			"User",
+			filters={"name": ["in", [r.user for r in rows if r.user]]},
+			fields=["name", "language"],
+			as_list=True,
 		)
 	)
 	return [
@@ -40,7 +43,9 @@ def contact_recipients(contacts: list[str]) -> list[Recipient]:
 	]
 
 
-def hotline_recipients(organisation: str | None, category: str | None, district: str | None) -> list[Recipient]:
+def hotline_recipients(
+	organisation: str | None, category: str | None, district: str | None
+) -> list[Recipient]:
 	"""The organisation's hot-line contact for the category (and district) with its deputy, and the
 	hot-line address; the organisation's hot-line address alone when no contact is assigned."""
 	if not organisation:

@@ -32,8 +32,19 @@ def _action_notices(timers: list[dict]) -> list[Notice]:
 		a.name: a
 		for a in frappe.get_all(
 			ACTION,
-			filters={"name": ["in", list({t.reference_name for t in timers})], "status": ["in", ["Open", "In Progress"]]},
-			fields=["name", "title", "owner_contact", "owner_user", "partner_organisation", "meeting", "due_date"],
+			filters={
+				"name": ["in", list({t.reference_name for t in timers})],
+				"status": ["in", ["Open", "In Progress"]],
+			},
+			fields=[
+				"name",
+				"title",
+				"owner_contact",
+				"owner_user",
+				"partner_organisation",
+				"meeting",
+				"due_date",
+			],
 		)
 	}
 	result = []
@@ -42,7 +53,11 @@ def _action_notices(timers: list[dict]) -> list[Notice]:
 		if not action:
 			continue  # done or cancelled meanwhile
 		for recipient in _action_recipients(timer, action):
-			result.append(_notice(timer, recipient, action.name, action.title, action_link(action.name, recipient.portal)))
+			result.append(
+				_notice(
+					timer, recipient, action.name, action.title, action_link(action.name, recipient.portal)
+				)
+			)
 	return result
 
 
@@ -62,7 +77,9 @@ def _action_recipients(timer: dict, action) -> list[Recipient]:
 def _meeting_notices(timers: list[dict]) -> list[Notice]:
 	result = []
 	for timer in timers:
-		meeting = frappe.db.get_value(MEETING, timer.reference_name, ["name", "title", "starts_on"], as_dict=True)
+		meeting = frappe.db.get_value(
+			MEETING, timer.reference_name, ["name", "title", "starts_on"], as_dict=True
+		)
 		if not meeting:
 			continue
 		attendees = frappe.get_all(
@@ -74,7 +91,9 @@ def _meeting_notices(timers: list[dict]) -> list[Notice]:
 			[a.user for a in attendees if a.user]
 		)
 		for recipient in recipients:
-			notice = _notice(timer, recipient, meeting.name, meeting.title, meeting_link(meeting.name, recipient.portal))
+			notice = _notice(
+				timer, recipient, meeting.name, meeting.title, meeting_link(meeting.name, recipient.portal)
+			)
 			notice.due_at = meeting.starts_on
 			result.append(notice)
 	return result

@@ -86,7 +86,9 @@ def invitation_html(meeting, link: str) -> str:
 
 def icalendar(meeting, recipients: list[Recipient], organiser: str | None, link: str) -> str:
 	starts = get_datetime(meeting.starts_on)
-	ends = get_datetime(meeting.ends_on) if meeting.ends_on else starts + timedelta(hours=DEFAULT_DURATION_HOURS)
+	ends = (
+		get_datetime(meeting.ends_on) if meeting.ends_on else starts + timedelta(hours=DEFAULT_DURATION_HOURS)
+	)
 	lines = [
 		"BEGIN:VCALENDAR",
 		"VERSION:2.0",

@@ -51,7 +51,9 @@ class TestInvitations(SweepTestCase):
 		to_contact = self.smtp.to(self.contact.email)
 		self.assertEqual(len(to_contact), 1)
 		self.assertIn("Запрошення", to_contact[0]["Subject"])
-		self.assertIn(get_url(f"/partner/meetings/{winter.name}"), to_contact[0].get_body(("html",)).get_content())
+		self.assertIn(
+			get_url(f"/partner/meetings/{winter.name}"), to_contact[0].get_body(("html",)).get_content()
+		)
 		calendar = self.calendar_of(to_contact[0])
 		self.assertIn("DTSTART:20261210T170000Z", calendar, "18:00 in Bremen in winter is 17:00 UTC")
 		self.assertIn(f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{self.member}", calendar)
@@ -84,7 +86,9 @@ class TestInvitations(SweepTestCase):
 	def calendar_of(message) -> str:
 		for part in message.iter_attachments():
 			if part.get_filename() == "invitation.ics":
-				return part.get_content() if isinstance(part.get_content(), str) else part.get_content().decode()
+				return (
+					part.get_content() if isinstance(part.get_content(), str) else part.get_content().decode()
+				)
 		raise AssertionError("no invitation.ics attached")
 
 
@@ -114,7 +118,12 @@ class TestActionLadder(SweepTestCase):
 	def test_done_action_is_not_escalated(self) -> None:
 		owner = make_user("rt-owner", "de")
 		action = frappe.get_doc(
-			{"doctype": "Round Table Action", "title": unique("Erledigt"), "owner_user": owner, "due_date": nowdate()}
+			{
+				"doctype": "Round Table Action",
+				"title": unique("Erledigt"),
+				"owner_user": owner,
+				"due_date": nowdate(),
+			}
 		).insert()
 		action.status = "Done"
 		action.save()
@@ -123,12 +132,21 @@ class TestActionLadder(SweepTestCase):
 
 	def test_partner_owner_gets_a_portal_link(self) -> None:
 		partner = make_partner()
-		contact = make_contact(partner.name, email=f"{unique('ow').replace(' ', '')}@partner.example", active=1)
+		contact = make_contact(
+			partner.name, email=f"{unique('ow').replace(' ', '')}@partner.example", active=1
+		)
 		action = frappe.get_doc(
-			{"doctype": "Round Table Action", "title": unique("Kurs"), "owner_contact": contact.name, "due_date": nowdate()}
+			{
+				"doctype": "Round Table Action",
+				"title": unique("Kurs"),
+				"owner_contact": contact.name,
+				"due_date": nowdate(),
+			}
 		).insert()
 		frappe.db.commit()
 		self.sweep_and_deliver()
 		received = self.smtp.to(contact.email)
 		self.assertEqual(len(received), 1)
-		self.assertIn(get_url(f"/partner/actions/{action.name}"), received[0].get_body(("html",)).get_content())
+		self.assertIn(
+			get_url(f"/partner/actions/{action.name}"), received[0].get_body(("html",)).get_content()
+		)

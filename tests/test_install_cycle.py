@@ -40,7 +40,7 @@ def query(sql: str):
 		return cursor.fetchone()[0]
 
 
-OUR_MODULES = "('Households', 'Mediation', 'Partners', 'Round Table', 'Mitmenschen Setup')"
+OUR_MODULES = "('Households', 'Mediation', 'Partners', 'Round Table', 'Mitmenschen Setup', 'Escalation')"
 OUR_DOCTYPES = "('Refugee Household', 'Mediation Case', 'Partner District', 'Hotline Assignment')"
 LEFTOVER_CHECKS = {
 	"doctypes": f"SELECT COUNT(*) FROM tabDocType WHERE module IN {OUR_MODULES}",
@@ -52,6 +52,9 @@ LEFTOVER_CHECKS = {
 	"connections": "SELECT COUNT(*) FROM `tabDocType Link` WHERE custom = 1 AND `group` = 'Mit:Menschen'",
 	"property_setters": f"SELECT COUNT(*) FROM `tabProperty Setter` WHERE doc_type IN {OUR_DOCTYPES}",
 	"settings": "SELECT COUNT(*) FROM tabSingles WHERE doctype = 'Mitmenschen Settings'",
+	"workflows": "SELECT COUNT(*) FROM tabWorkflow WHERE document_type IN "
+	"('Refugee Household', 'Mediation Case', 'Round Table Meeting', 'Partner Organisation')",
+	"partner_desk": "SELECT COUNT(*) FROM tabRole WHERE name = 'Partner User' AND desk_access = 1",
 }
 
 
@@ -71,7 +74,9 @@ def test_install_uninstall_reinstall_leaves_nothing_behind(scratch_site):
 	assert installed["doctypes"] >= 18
 	assert installed["tables"] == 3
 	assert installed["roles"] == 3
-	assert installed["modules"] == 5
+	assert installed["modules"] == 6
+	assert installed["workflows"] == 4
+	assert installed["partner_desk"] == 0
 	assert installed["workspace"] == 1
 	assert installed["connections"] == 4
 	assert query(

@@ -30,9 +30,15 @@ def after_migrate() -> None:
 
 
 def ensure_roles() -> None:
+	"""Create our roles, or correct them: syncing a doctype whose permissions name a missing role
+	creates that role with Frappe's defaults (desk access), before after_install runs."""
 	for role_name, properties in ROLES.items():
-		if frappe.db.exists("Role", role_name):
+		if not frappe.db.exists("Role", role_name):
+			frappe.get_doc({"doctype": "Role", "role_name": role_name, **properties}).insert(
+				ignore_permissions=True
+			)
 			continue
-		frappe.get_doc({"doctype": "Role", "role_name": role_name, **properties}).insert(
-			ignore_permissions=True
-		)
+		role = frappe.get_doc("Role", role_name)
+		if any(role.get(key) != value for key, value in properties.items()):
+			role.update(properties)
+			role.save(ignore_permissions=True)

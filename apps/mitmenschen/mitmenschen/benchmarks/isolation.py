@@ -37,7 +37,9 @@ def run(cases: int = 100_000, repeat: int = 300) -> dict:
 	finally:
 		frappe.set_user("Administrator")
 		cleanup()
-	assert partner_rows and all(row[1] == organisations[0] for row in partner_rows), "partner saw others' cases"
+	assert partner_rows and all(row[1] == organisations[0] for row in partner_rows), (
+		"partner saw others' cases"
+	)
 	result = {
 		"cases": cases,
 		"organisations": ORGANISATIONS,
@@ -89,25 +91,63 @@ def seed_organisations() -> list[str]:
 	names = [f"{PREFIX} Partner {i:02d}" for i in range(ORGANISATIONS)]
 	frappe.db.bulk_insert(
 		"Partner Organisation",
-		["name", "organisation_name", "organisation_type", "status", "portal_enabled", "creation", "modified", "owner", "modified_by"],
+		[
+			"name",
+			"organisation_name",
+			"organisation_type",
+			"status",
+			"portal_enabled",
+			"creation",
+			"modified",
+			"owner",
+			"modified_by",
+		],
 		[(name, name, "NGO", "Active", 1, now, now, "Administrator", "Administrator") for name in names],
 	)
 	return names
 
 
 def seed_cases(count: int, organisations: list[str]) -> None:
-	category = frappe.db.get_value("Case Category", {}, "name") or frappe.get_doc(
-		{"doctype": "Case Category", "category_name": f"{PREFIX} Kategorie"}
-	).insert().name
+	category = (
+		frappe.db.get_value("Case Category", {}, "name")
+		or frappe.get_doc({"doctype": "Case Category", "category_name": f"{PREFIX} Kategorie"}).insert().name
+	)
 	start = add_to_date(now_datetime(), days=-400)
-	fields = ["name", "subject", "category", "status", "priority", "channel", "referred_to", "referral_status", "opened_on", "creation", "modified", "owner", "modified_by"]
+	fields = [
+		"name",
+		"subject",
+		"category",
+		"status",
+		"priority",
+		"channel",
+		"referred_to",
+		"referral_status",
+		"opened_on",
+		"creation",
+		"modified",
+		"owner",
+		"modified_by",
+	]
 	batch = []
 	for i in range(count):
 		created = add_to_date(start, minutes=i * 5)
 		organisation = organisations[i % len(organisations)] if i % 3 else None  # a third stays in-house
 		batch.append(
-			(f"{PREFIX}-{i:07d}", f"Fall {i}", category, "New", "Medium", "Desk", organisation,
-			 "Requested" if organisation else "", created, created, created, "Administrator", "Administrator")
+			(
+				f"{PREFIX}-{i:07d}",
+				f"Fall {i}",
+				category,
+				"New",
+				"Medium",
+				"Desk",
+				organisation,
+				"Requested" if organisation else "",
+				created,
+				created,
+				created,
+				"Administrator",
+				"Administrator",
+			)
 		)
 		if len(batch) == 10_000:
 			frappe.db.bulk_insert("Mediation Case", fields, batch)
@@ -120,12 +160,22 @@ def seed_partner_user(organisation: str) -> str:
 	email = "bench-isolation-partner@example.org"
 	if not frappe.db.exists("User", email):
 		frappe.get_doc(
-			{"doctype": "User", "email": email, "first_name": "Bench", "send_welcome_email": 0,
-			 "roles": [{"role": "Partner User"}]}
+			{
+				"doctype": "User",
+				"email": email,
+				"first_name": "Bench",
+				"send_welcome_email": 0,
+				"roles": [{"role": "Partner User"}],
+			}
 		).insert(ignore_permissions=True)
 	frappe.get_doc(
-		{"doctype": "Partner Contact", "full_name": f"{PREFIX} Kontakt", "partner_organisation": organisation,
-		 "user": email, "active": 1}
+		{
+			"doctype": "Partner Contact",
+			"full_name": f"{PREFIX} Kontakt",
+			"partner_organisation": organisation,
+			"user": email,
+			"active": 1,
+		}
 	).insert(ignore_permissions=True)
 	return email
 

@@ -81,7 +81,13 @@ def measure(path: str, user: str) -> dict:
 			timings.append(elapsed)
 			queries.append(counter["n"])
 	frappe.set_user("Administrator")
-	return {"path": path, "status": status, "median_ms": round(statistics.median(timings), 1), "max_ms": round(max(timings), 1), "queries": max(queries)}
+	return {
+		"path": path,
+		"status": status,
+		"median_ms": round(statistics.median(timings), 1),
+		"max_ms": round(max(timings), 1),
+		"queries": max(queries),
+	}
 
 
 def run(cases: int = 100_000, keep: int = 0) -> dict:
@@ -109,5 +115,7 @@ def run(cases: int = 100_000, keep: int = 0) -> dict:
 			remove_seed()
 	report = {"cases_in_site": total, "pages": results}
 	for row in results:
-		print(f"{row['path']:<40} {row['status']} median {row['median_ms']:>7} ms  max {row['max_ms']:>7} ms  {row['queries']:>3} queries")
+		print(
+			f"{row['path']:<40} {row['status']} median {row['median_ms']:>7} ms  max {row['max_ms']:>7} ms  {row['queries']:>3} queries"
+		)
 	return report

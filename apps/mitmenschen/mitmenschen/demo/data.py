@@ -68,7 +68,11 @@ PROPERTY: dict[str, dict[str, list[str]]] = {
 # ---------------------------------------------------------------- tenants (ERP Customers, individuals)
 # Portal logins of the demo (README): the first contact of each portal-enabled partner, one tenant.
 PORTAL_PASSWORD = "Mitmenschen-Demo-2026"
-TENANT_PORTAL_USER = {"tenant": "Khaled Al-Hamdan", "email": "khaled.al-hamdan@mieter.example", "language": "ar"}
+TENANT_PORTAL_USER = {
+	"tenant": "Khaled Al-Hamdan",
+	"email": "khaled.al-hamdan@mieter.example",
+	"language": "ar",
+}
 
 TENANTS: list[str] = [
 	# refugee families holding their own tenancy

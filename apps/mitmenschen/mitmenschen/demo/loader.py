@@ -447,10 +447,13 @@ def ensure_portal_users() -> None:
 			doc.user = ensure_portal_user(doc.email, doc.full_name, "Partner User", "de")
 			doc.save()
 	tenant = data.TENANT_PORTAL_USER
-	customer = frappe.get_doc(get_tenant_doctype(), find(get_tenant_doctype(), {"customer_name": tenant["tenant"]}))
+	customer = frappe.get_doc(
+		get_tenant_doctype(), find(get_tenant_doctype(), {"customer_name": tenant["tenant"]})
+	)
 	if not any(row.user == tenant["email"] for row in customer.get("portal_users") or []):
 		customer.append(
-			"portal_users", {"user": ensure_portal_user(tenant["email"], tenant["tenant"], "Customer", tenant["language"])}
+			"portal_users",
+			{"user": ensure_portal_user(tenant["email"], tenant["tenant"], "Customer", tenant["language"])},
 		)
 		customer.save()
 

@@ -172,11 +172,19 @@ class TestDemoLoader(FrappeTestCase):
 			self.assertEqual(get_partner_organisation(user), partner["organisation_name"])
 			frappe.set_user(user)
 			try:
-				referred = {row.referred_to for row in frappe.get_list("Mediation Case", fields=["referred_to"])}
+				referred = {
+					row.referred_to for row in frappe.get_list("Mediation Case", fields=["referred_to"])
+				}
 			finally:
 				frappe.set_user("Administrator")
 			self.assertLessEqual(referred, {partner["organisation_name"]})
 		tenant = data.TENANT_PORTAL_USER
 		self.assertTrue(
-			frappe.db.exists("Portal User", {"user": tenant["email"], "parent": frappe.db.get_value("Customer", {"customer_name": tenant["tenant"]})})
+			frappe.db.exists(
+				"Portal User",
+				{
+					"user": tenant["email"],
+					"parent": frappe.db.get_value("Customer", {"customer_name": tenant["tenant"]}),
+				},
+			)
 		)

@@ -15,7 +15,9 @@ REFERRAL = "Referral to Partners"
 SHARE_DETAILS = "Share Household Details"
 
 
-def valid_consent(household: str, organisation: str, purpose: str, on: date | str | None = None) -> str | None:
+def valid_consent(
+	household: str, organisation: str, purpose: str, on: date | str | None = None
+) -> str | None:
 	"""The name of a consent row that covers `organisation` for `purpose` on the day, or None."""
 	if not (household and organisation):
 		return None
@@ -28,7 +30,11 @@ def valid_consent(household: str, organisation: str, purpose: str, on: date | st
 			(consent.parenttype == "Refugee Household")
 			& (consent.parent == household)
 			& (consent.purpose == purpose)
-			& (consent.partner_organisation.isnull() | (consent.partner_organisation == "") | (consent.partner_organisation == organisation))
+			& (
+				consent.partner_organisation.isnull()
+				| (consent.partner_organisation == "")
+				| (consent.partner_organisation == organisation)
+			)
 			& (consent.given_on.isnotnull())
 			& (consent.given_on <= day)
 			& (consent.expires_on.isnull() | (consent.expires_on >= day))

@@ -29,8 +29,10 @@ def enforce_referral_consent(case) -> None:
 
 	# An override belongs to one referral: a new partner needs a new reason.
 	reason = (case.consent_override_reason or "").strip()
-	if not case.is_new() and case.has_value_changed("referred_to") and not case.has_value_changed(
-		"consent_override_reason"
+	if (
+		not case.is_new()
+		and case.has_value_changed("referred_to")
+		and not case.has_value_changed("consent_override_reason")
 	):
 		reason = ""
 	if not reason:

@@ -19,7 +19,12 @@ from mitmenschen.tests.factories import (
 
 
 def consent(purpose: str = REFERRAL, organisation: str | None = None, **dates) -> dict:
-	return {"purpose": purpose, "partner_organisation": organisation, "given_on": add_days(nowdate(), -30), **dates}
+	return {
+		"purpose": purpose,
+		"partner_organisation": organisation,
+		"given_on": add_days(nowdate(), -30),
+		**dates,
+	}
 
 
 class TestConsentGate(FrappeTestCase):

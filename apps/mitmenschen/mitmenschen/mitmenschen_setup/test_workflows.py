@@ -121,7 +121,9 @@ class TestEveryStepForEveryRole(WorkflowTestCase):
 						tried += 1
 						if allowed:
 							self.take(user, doc, step.action)
-							self.assertEqual(frappe.db.get_value(doc.doctype, doc.name, "status"), step.next_state)
+							self.assertEqual(
+								frappe.db.get_value(doc.doctype, doc.name, "status"), step.next_state
+							)
 						elif user == self.partner:
 							self.assert_refused(user, doc, step.action, exc=frappe.PermissionError)
 						else:
@@ -132,7 +134,9 @@ class TestEveryStepForEveryRole(WorkflowTestCase):
 	def test_refusal_names_the_missing_role_in_german(self):
 		case = self.record_in("Mediation Case", "Resolution Proposed")
 		message = self.assert_refused(self.clerk, case, "Approve")
-		self.assertNotEqual(frappe._(ONLY_ROLES, lang="de"), ONLY_ROLES, "the message has no German translation")
+		self.assertNotEqual(
+			frappe._(ONLY_ROLES, lang="de"), ONLY_ROLES, "the message has no German translation"
+		)
 		self.assertIn(frappe.bold(frappe._(MANAGER, lang="de")), message)
 		self.assertTrue(message.startswith("Nur "), message)
 
@@ -162,13 +166,18 @@ class TestCaseApprovalRules(WorkflowTestCase):
 	def test_a_manager_cannot_approve_their_own_proposal(self):
 		case = self.record_in("Mediation Case", "In Mediation")
 		self.take(self.manager, case, "Propose Resolution")
-		self.assertEqual(frappe.db.get_value("Mediation Case", case.name, "resolution_proposed_by"), self.manager)
+		self.assertEqual(
+			frappe.db.get_value("Mediation Case", case.name, "resolution_proposed_by"), self.manager
+		)
 		message = self.assert_refused(self.manager, case, "Approve")
 		frappe.local.lang = "de"
 		self.assertEqual(message, condition_message("doc.resolution_proposed_by != frappe.session.user"))
 		self.take(self.other_manager, case, "Approve")
 		approved = frappe.db.get_value(
-			"Mediation Case", case.name, ["status", "resolution_approved_by", "resolution_approved_on"], as_dict=True
+			"Mediation Case",
+			case.name,
+			["status", "resolution_approved_by", "resolution_approved_on"],
+			as_dict=True,
 		)
 		self.assertEqual((approved.status, approved.resolution_approved_by), ("Closed", self.other_manager))
 		self.assertIsNotNone(approved.resolution_approved_on)
@@ -216,7 +225,9 @@ class TestOtherWorkflowRules(WorkflowTestCase):
 		frappe.local.lang = "de"
 		self.assertEqual(message, condition_message("doc.chair == frappe.session.user"))
 		self.take(self.clerk, meeting, "Approve Minutes")
-		self.assertEqual(frappe.db.get_value("Round Table Meeting", meeting.name, "status"), "Minutes Approved")
+		self.assertEqual(
+			frappe.db.get_value("Round Table Meeting", meeting.name, "status"), "Minutes Approved"
+		)
 
 	def test_minutes_must_be_written_before_the_draft(self):
 		meeting = self.record_in("Round Table Meeting", "Held")
@@ -227,11 +238,14 @@ class TestOtherWorkflowRules(WorkflowTestCase):
 		household = make_household()
 		seed_state("Refugee Household", household.name, "Under Review")
 		self.assert_refused(self.manager, household, "Approve Allocation", exc=frappe.ValidationError)
-		frappe.db.set_value("Refugee Household", household.name, "property_unit", self.flat, update_modified=False)
+		frappe.db.set_value(
+			"Refugee Household", household.name, "property_unit", self.flat, update_modified=False
+		)
 		self.take(self.manager, household, "Approve Allocation")
 		self.take(self.clerk, household, "Move In")
 		self.assertEqual(
-			str(frappe.db.get_value("Refugee Household", household.name, "move_in_date")), frappe.utils.nowdate()
+			str(frappe.db.get_value("Refugee Household", household.name, "move_in_date")),
+			frappe.utils.nowdate(),
 		)
 
 	def test_only_active_partners_receive_referrals(self):

@@ -37,9 +37,13 @@ def notify_state_change(doc) -> None:
 	for user in dict.fromkeys(responsible_users(doc, old_state, new_state)):
 		if not user or user in (actor, "Administrator", "Guest"):
 			continue
-		recipient = frappe.db.get_value("User", {"name": user, "enabled": 1}, ["email", "language"], as_dict=True)
+		recipient = frappe.db.get_value(
+			"User", {"name": user, "enabled": 1}, ["email", "language"], as_dict=True
+		)
 		if recipient and recipient.email:
-			send_state_mail(doc, new_state, recipient.email, recipient.language or frappe.db.get_default("lang"))
+			send_state_mail(
+				doc, new_state, recipient.email, recipient.language or frappe.db.get_default("lang")
+			)
 
 
 def outgoing_mail_configured() -> bool:

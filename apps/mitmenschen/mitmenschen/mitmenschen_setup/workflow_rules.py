@@ -54,7 +54,9 @@ def validate_state_change(doc) -> None:
 	steps = [s for s in definition.steps if s.state == old and s.next_state == new]
 	if not steps:
 		frappe.throw(
-			_("A {0} cannot go from {1} to {2}.").format(_(doc.doctype), frappe.bold(_(old)), frappe.bold(_(new))),
+			_("A {0} cannot go from {1} to {2}.").format(
+				_(doc.doctype), frappe.bold(_(old)), frappe.bold(_(new))
+			),
 			WorkflowPermissionError,
 			title=_("Not Allowed"),
 		)

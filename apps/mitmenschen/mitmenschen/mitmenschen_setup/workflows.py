@@ -133,9 +133,9 @@ def ensure_workflows() -> None:
 	for definition in WORKFLOWS:
 		for state, style in definition.states:
 			if not frappe.db.exists("Workflow State", state):
-				frappe.get_doc({"doctype": "Workflow State", "workflow_state_name": state, "style": style}).insert(
-					ignore_permissions=True
-				)
+				frappe.get_doc(
+					{"doctype": "Workflow State", "workflow_state_name": state, "style": style}
+				).insert(ignore_permissions=True)
 		for action in {step.action for step in definition.steps}:
 			if not frappe.db.exists("Workflow Action Master", action):
 				frappe.get_doc({"doctype": "Workflow Action Master", "workflow_action_name": action}).insert(

@@ -31,7 +31,9 @@ def confidential_fieldnames() -> frozenset[str]:
 	if names is None:
 		doctypes = frappe.get_all("DocType", filters={"module": ("in", APP_MODULES)}, pluck="name")
 		names = frozenset(
-			frappe.get_all("DocField", filters={"permlevel": (">", 0), "parent": ("in", doctypes)}, pluck="fieldname")
+			frappe.get_all(
+				"DocField", filters={"permlevel": (">", 0), "parent": ("in", doctypes)}, pluck="fieldname"
+			)
 		)
 		frappe.local.mitmenschen_confidential_fields = names
 	return names

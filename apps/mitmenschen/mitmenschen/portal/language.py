@@ -66,7 +66,9 @@ def language_choices() -> list[dict]:
 def label_of_language(code: str | None) -> str:
 	if not code:
 		return ""
-	return TENANT_FORM_LANGUAGES.get(code) or _(frappe.db.get_value("Language", code, "language_name") or code)
+	return TENANT_FORM_LANGUAGES.get(code) or _(
+		frappe.db.get_value("Language", code, "language_name") or code
+	)
 
 
 def ensure_sorani_language() -> None:

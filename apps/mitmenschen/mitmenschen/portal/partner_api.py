@@ -85,7 +85,9 @@ def reply_on_case(case: str, text: str | None = None) -> dict:
 	row = queries.own_case(case, organisation)
 	if row.referral_status not in ("Accepted", "Requested", "Done"):
 		frappe.throw(
-			_("You can only write on cases your organisation works on."), title=_("Not Allowed"), exc=PortalInputError
+			_("You can only write on cases your organisation works on."),
+			title=_("Not Allowed"),
+			exc=PortalInputError,
 		)
 	comment_as_user("Mediation Case", case, clean_text(text, _("a message")))
 	return {"ok": True}
@@ -145,7 +147,9 @@ def update_action(action: str, status: str | None = None, note: str | None = Non
 	if status and status not in PARTNER_ACTION_STATUSES:
 		frappe.throw(_("This status cannot be set here."), title=_("Not Allowed"), exc=PortalInputError)
 	if not status and not note:
-		frappe.throw(_("Please choose a status or write a note."), title=_("Missing Input"), exc=PortalInputError)
+		frappe.throw(
+			_("Please choose a status or write a note."), title=_("Missing Input"), exc=PortalInputError
+		)
 	doc = frappe.get_doc("Round Table Action", action)
 	if status and status != doc.status:
 		doc.status = status

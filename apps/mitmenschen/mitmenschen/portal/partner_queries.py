@@ -199,7 +199,9 @@ def invited_meeting_names(organisation: str) -> list[str]:
 		frappe.qb.from_(attendee)
 		.select(attendee.parent)
 		.distinct()
-		.where((attendee.parenttype == "Round Table Meeting") & (attendee.partner_organisation == organisation))
+		.where(
+			(attendee.parenttype == "Round Table Meeting") & (attendee.partner_organisation == organisation)
+		)
 		.run(pluck=True)
 	)
 
@@ -235,7 +237,11 @@ def own_rsvps(meetings: list[str], organisation: str) -> dict[str, str]:
 		return {}
 	rows = frappe.get_all(
 		"Round Table Attendee",
-		filters={"parent": ["in", meetings], "parenttype": "Round Table Meeting", "partner_organisation": organisation},
+		filters={
+			"parent": ["in", meetings],
+			"parenttype": "Round Table Meeting",
+			"partner_organisation": organisation,
+		},
 		fields=["parent", "rsvp"],
 		order_by="idx asc",
 	)
@@ -251,7 +257,11 @@ def next_meeting(organisation: str) -> dict | None:
 		return None
 	rows = frappe.get_list(
 		"Round Table Meeting",
-		filters={"name": ["in", names], "starts_on": [">=", now_datetime()], "status": ["in", ("Planned", "Invited")]},
+		filters={
+			"name": ["in", names],
+			"starts_on": [">=", now_datetime()],
+			"status": ["in", ("Planned", "Invited")],
+		},
 		fields=MEETING_FIELDS,
 		order_by="starts_on asc",
 		limit_page_length=1,
@@ -262,7 +272,9 @@ def next_meeting(organisation: str) -> dict | None:
 def own_meeting(name: str, organisation: str) -> dict:
 	if name not in invited_meeting_names(organisation):
 		not_found("Round Table Meeting")
-	rows = frappe.get_list("Round Table Meeting", filters={"name": name}, fields=MEETING_FIELDS, limit_page_length=1)
+	rows = frappe.get_list(
+		"Round Table Meeting", filters={"name": name}, fields=MEETING_FIELDS, limit_page_length=1
+	)
 	if not rows:
 		not_found("Round Table Meeting")
 	return rows[0]
@@ -283,7 +295,13 @@ def profile(organisation: str) -> dict:
 		["name", "organisation_type", "website", "description", "hotline_phone", "hotline_email"],
 	)
 
-	def child(doctype: str, field: str, parentfield: str, doc: str = organisation, parenttype: str = "Partner Organisation"):
+	def child(
+		doctype: str,
+		field: str,
+		parentfield: str,
+		doc: str = organisation,
+		parenttype: str = "Partner Organisation",
+	):
 		return frappe.get_all(
 			doctype,
 			filters={"parent": doc, "parenttype": parenttype, "parentfield": parentfield},

@@ -129,11 +129,15 @@ def create_report(
 ) -> str:
 	"""A Mediation Case from the tenant's report, channel Portal; photos attached privately."""
 	if not category or not frappe.db.exists("Case Category", category):
-		frappe.throw(_("Please choose what the problem is about."), title=_("Missing Input"), exc=TenantReportError)
+		frappe.throw(
+			_("Please choose what the problem is about."), title=_("Missing Input"), exc=TenantReportError
+		)
 	text = strip_html_tags(cstr(description)).strip()
 	if len(text) < MIN_DESCRIPTION:
 		frappe.throw(
-			_("Please describe the problem in a few words (at least {0} characters).").format(MIN_DESCRIPTION),
+			_("Please describe the problem in a few words (at least {0} characters).").format(
+				MIN_DESCRIPTION
+			),
 			title=_("Missing Input"),
 			exc=TenantReportError,
 		)
@@ -150,7 +154,9 @@ def create_report(
 	location_text = strip_html_tags(cstr(location_text)).strip()[:200]
 	body = escape_html(text).replace("\n", "<br>")
 	if not unit and location_text:
-		body += "<p>" + escape_html(_("Building / flat given by the tenant: {0}").format(location_text)) + "</p>"
+		body += (
+			"<p>" + escape_html(_("Building / flat given by the tenant: {0}").format(location_text)) + "</p>"
+		)
 	case = frappe.get_doc(
 		{
 			"doctype": "Mediation Case",

@@ -21,7 +21,12 @@ def make_partner_world(label: str) -> dict:
 	make_contact(organisation, user=user, email=user, active=1)
 	category = make_category().name
 	case = frappe.get_doc(
-		{"doctype": "Mediation Case", "subject": f"Fall {label}", "category": category, "referred_to": organisation}
+		{
+			"doctype": "Mediation Case",
+			"subject": f"Fall {label}",
+			"category": category,
+			"referred_to": organisation,
+		}
 	).insert()
 	return {"organisation": organisation, "user": user, "case": case.name}
 
@@ -53,7 +58,9 @@ class TestPartnerPortal(FrappeTestCase):
 		declined = frappe.get_doc("Mediation Case", second.name)
 		self.assertEqual(accepted.referral_status, "Accepted")
 		self.assertTrue(accepted.referral_responded_on)
-		self.assertEqual((declined.referral_status, declined.referral_decline_reason), ("Declined", "Keine Kapazität"))
+		self.assertEqual(
+			(declined.referral_status, declined.referral_decline_reason), ("Declined", "Keine Kapazität")
+		)
 
 	def test_other_organisations_case_is_not_found(self) -> None:
 		frappe.set_user(self.a["user"])
@@ -62,7 +69,9 @@ class TestPartnerPortal(FrappeTestCase):
 		with self.assertRaises(PortalNotFoundError):
 			partner_api.reply_on_case(self.b["case"], "eingeschleust")
 		frappe.set_user("Administrator")
-		self.assertEqual(frappe.db.get_value("Mediation Case", self.b["case"], "referral_status"), "Requested")
+		self.assertEqual(
+			frappe.db.get_value("Mediation Case", self.b["case"], "referral_status"), "Requested"
+		)
 
 	def test_reply_lands_on_the_timeline_and_staff_notes_stay_internal(self) -> None:
 		frappe.get_doc("Mediation Case", self.a["case"]).add_comment("Comment", "Interne Notiz zur Nachbarin")
@@ -75,7 +84,11 @@ class TestPartnerPortal(FrappeTestCase):
 		self.assertTrue(
 			frappe.db.exists(
 				"Comment",
-				{"reference_name": self.a["case"], "comment_type": "Comment", "comment_email": self.a["user"]},
+				{
+					"reference_name": self.a["case"],
+					"comment_type": "Comment",
+					"comment_email": self.a["user"],
+				},
 			)
 		)
 
@@ -103,7 +116,9 @@ class TestTenantReport(FrappeTestCase):
 		)
 		frappe.set_user("Administrator")
 		case = frappe.get_doc("Mediation Case", name)
-		self.assertEqual((case.channel, case.reporter_tenant, case.interpreter_language), ("Portal", mine["tenant"], "ar"))
+		self.assertEqual(
+			(case.channel, case.reporter_tenant, case.interpreter_language), ("Portal", mine["tenant"], "ar")
+		)
 		self.assertTrue(frappe.db.exists("File", {"attached_to_name": name, "is_private": 1}))
 		self.assertEqual([r.name for r in tenant.my_reports(mine["tenant"])], [name])
 		self.assertEqual(tenant.my_reports(other["tenant"]), [])
@@ -137,4 +152,7 @@ class TestUploadsAndDirection(FrappeTestCase):
 			self.assertTrue(is_rtl())
 		finally:
 			frappe.local.lang = lang
-		self.assertEqual([text_direction(c) for c in ("ar", "fa", "ar-SA", "de", "tr")], ["rtl", "rtl", "rtl", "ltr", "ltr"])
+		self.assertEqual(
+			[text_direction(c) for c in ("ar", "fa", "ar-SA", "de", "tr")],
+			["rtl", "rtl", "rtl", "ltr", "ltr"],
+		)

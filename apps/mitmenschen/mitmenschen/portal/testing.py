@@ -7,11 +7,19 @@ logins, one of them with a household in a flat and an earlier report; commits an
 """
 
 import frappe
-from frappe.utils import add_days, add_to_date, now_datetime, nowdate, random_string
+from frappe.utils import add_days, now_datetime, random_string
 from frappe.utils.password import update_password
 
 from mitmenschen.partners.access import PARTNER_ROLE
-from mitmenschen.tests.factories import make_category, make_contact, make_flat, make_partner, make_tenant
+from mitmenschen.tests.factories import (
+	make_action,
+	make_category,
+	make_contact,
+	make_flat,
+	make_meeting,
+	make_partner,
+	make_tenant,
+)
 
 PASSWORD = "Portal-Test-2026!"
 TENANT_ROLE = "Customer"
@@ -45,7 +53,12 @@ def make_tenant_user(email: str, name: str, flat: str | None = None) -> dict:
 	household = None
 	if flat:
 		household = frappe.get_doc(
-			{"doctype": "Refugee Household", "family_name": name, "tenant": tenant.name, "property_unit": flat}
+			{
+				"doctype": "Refugee Household",
+				"family_name": name,
+				"tenant": tenant.name,
+				"property_unit": flat,
+			}
 		).insert(ignore_permissions=True)
 	return {"user": user, "tenant": tenant.name, "household": household.name if household else None}
 
@@ -79,24 +92,10 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 			"attached_to_name": to_accept.name,
 		}
 	).insert(ignore_permissions=True)
-	action = frappe.get_doc(
-		{
-			"doctype": "Round Table Action",
-			"title": f"Hausordnung übersetzen {label} {suffix}",
-			"partner_organisation": organisation.name,
-			"owner_contact": contact.name,
-			"due_date": add_days(nowdate(), 14),
-		}
-	).insert(ignore_permissions=True)
-	meeting = frappe.get_doc(
-		{
-			"doctype": "Round Table Meeting",
-			"title": f"Runder Tisch {label} {suffix}",
-			"starts_on": add_to_date(now_datetime(), days=30),
-			"location": "Bürgerhaus Lehe",
-			"attendees": [{"partner_organisation": organisation.name, "contact": contact.name}],
-		}
-	).insert(ignore_permissions=True)
+	action = make_action(organisation.name, contact.name, title=f"Hausordnung übersetzen {label} {suffix}")
+	meeting = make_meeting(
+		organisation.name, contact.name, title=f"Runder Tisch {label} {suffix}", location="Bürgerhaus Lehe"
+	)
 	return {
 		"organisation": organisation.name,
 		"user": user,

@@ -37,7 +37,9 @@ def validate_upload(filename: str, content: bytes, allowed: frozenset[str] | set
 		frappe.throw(_("{0} is empty.").format(filename), title=_("Upload"), exc=UploadError)
 	if len(content) > MAX_UPLOAD_BYTES:
 		frappe.throw(
-			_("{0} is too large: at most {1} MB per file.").format(filename, MAX_UPLOAD_BYTES // (1024 * 1024)),
+			_("{0} is too large: at most {1} MB per file.").format(
+				filename, MAX_UPLOAD_BYTES // (1024 * 1024)
+			),
 			title=_("Upload"),
 			exc=UploadError,
 		)

@@ -114,3 +114,30 @@ def make_staff_user(*roles: str, language: str = "de") -> str:
 		}
 	).insert(ignore_permissions=True)
 	return email
+
+
+def make_action(partner: str, contact: str | None = None, **overrides):
+	"""A round-table action owned by a partner organisation (and its contact), due in two weeks."""
+	return frappe.get_doc(
+		{
+			"doctype": "Round Table Action",
+			"title": unique("Hausordnung übersetzen"),
+			"partner_organisation": partner,
+			"owner_contact": contact,
+			"due_date": frappe.utils.add_days(frappe.utils.nowdate(), 14),
+			**overrides,
+		}
+	).insert(ignore_permissions=True)
+
+
+def make_meeting(partner: str, contact: str | None = None, **overrides):
+	"""A round-table meeting in a month with the partner (and its contact) invited."""
+	return frappe.get_doc(
+		{
+			"doctype": "Round Table Meeting",
+			"title": unique("Runder Tisch"),
+			"starts_on": frappe.utils.add_to_date(frappe.utils.now_datetime(), days=30),
+			"attendees": [{"partner_organisation": partner, "contact": contact}],
+			**overrides,
+		}
+	).insert(ignore_permissions=True)

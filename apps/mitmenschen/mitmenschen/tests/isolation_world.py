@@ -8,12 +8,18 @@ contact and its household; plus a staff-only case referred to nobody.
 """
 
 import frappe
-from frappe.utils import add_days, add_to_date, now_datetime, nowdate, random_string
+from frappe.utils import add_days, nowdate, random_string
 from frappe.utils.password import update_password
 
 from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS
 from mitmenschen.partners.access import PARTNER_ROLE
-from mitmenschen.tests.factories import make_category, make_contact, make_partner
+from mitmenschen.tests.factories import (
+	make_action,
+	make_category,
+	make_contact,
+	make_meeting,
+	make_partner,
+)
 
 PASSWORD = "Isolation-Test-2026!"
 
@@ -50,7 +56,11 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 			"confidential_notes": f"Fluchtgeschichte {label} {suffix}",
 			"members": [{"member_name": f"Kind {label} {suffix}", "relation": "Child", "birth_year": 2016}],
 			"consents": [
-				{"purpose": purpose, "partner_organisation": organisation.name, "given_on": add_days(nowdate(), -10)}
+				{
+					"purpose": purpose,
+					"partner_organisation": organisation.name,
+					"given_on": add_days(nowdate(), -10),
+				}
 				for purpose in (REFERRAL, SHARE_DETAILS)
 			],
 		}
@@ -94,23 +104,8 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 			"reference_name": case.name,
 		}
 	).insert(ignore_permissions=True)
-	action = frappe.get_doc(
-		{
-			"doctype": "Round Table Action",
-			"title": f"Hausordnung übersetzen {label} {suffix}",
-			"partner_organisation": organisation.name,
-			"owner_contact": contact.name,
-			"due_date": add_days(nowdate(), 14),
-		}
-	).insert()
-	meeting = frappe.get_doc(
-		{
-			"doctype": "Round Table Meeting",
-			"title": f"Runder Tisch {label} {suffix}",
-			"starts_on": add_to_date(now_datetime(), days=30),
-			"attendees": [{"partner_organisation": organisation.name, "contact": contact.name}],
-		}
-	).insert()
+	action = make_action(organisation.name, contact.name, title=f"Hausordnung übersetzen {label} {suffix}")
+	meeting = make_meeting(organisation.name, contact.name, title=f"Runder Tisch {label} {suffix}")
 	return {
 		"organisation": organisation.name,
 		"hotline_email": organisation.hotline_email,

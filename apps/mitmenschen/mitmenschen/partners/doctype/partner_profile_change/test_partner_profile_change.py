@@ -13,7 +13,11 @@ class TestPartnerProfileChange(FrappeTestCase):
 		partner = make_partner(hotline_phone="0471 1")
 		service = make_service_type().name
 		name = submit_profile_change(
-			partner.name, services=[service], languages=[make_language("ar")], districts=[], hotline_phone="0471 2"
+			partner.name,
+			services=[service],
+			languages=[make_language("ar")],
+			districts=[],
+			hotline_phone="0471 2",
 		)
 		# not visible before a clerk approves
 		self.assertEqual(frappe.db.get_value("Partner Organisation", partner.name, "hotline_phone"), "0471 1")
@@ -28,10 +32,16 @@ class TestPartnerProfileChange(FrappeTestCase):
 
 	def test_a_new_proposal_replaces_the_pending_one(self) -> None:
 		partner = make_partner()
-		first = submit_profile_change(partner.name, services=[], languages=[], districts=[], website="https://a.example")
-		second = submit_profile_change(partner.name, services=[], languages=[], districts=[], website="https://b.example")
+		first = submit_profile_change(
+			partner.name, services=[], languages=[], districts=[], website="https://a.example"
+		)
+		second = submit_profile_change(
+			partner.name, services=[], languages=[], districts=[], website="https://b.example"
+		)
 		self.assertEqual(first, second)
-		self.assertEqual(frappe.db.get_value("Partner Profile Change", second, "website"), "https://b.example")
+		self.assertEqual(
+			frappe.db.get_value("Partner Profile Change", second, "website"), "https://b.example"
+		)
 
 	def test_unknown_service_is_refused(self) -> None:
 		partner = make_partner()

@@ -7,9 +7,9 @@ from frappe.model.document import Document
 from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
 
 from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
+from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 from mitmenschen.round_table.invitations import on_meeting_update
 from mitmenschen.round_table.reminders import sync_meeting_reminder
-from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
 
 NEXT_MEETING_MONTHS = 6  # the round table meets every six months
 
@@ -58,7 +58,10 @@ class RoundTableMeeting(Document):
 		on_meeting_update(self)
 
 	def require_minutes(self) -> None:
-		if self.status in ("Minutes Draft", "Minutes Approved") and not strip_html_tags(self.minutes or "").strip():
+		if (
+			self.status in ("Minutes Draft", "Minutes Approved")
+			and not strip_html_tags(self.minutes or "").strip()
+		):
 			frappe.throw(_("Please write the minutes first."), title=_("Minutes Missing"))
 
 	def validate_times(self) -> None:

@@ -23,7 +23,7 @@ add_to_apps_screen = [
 # ---- Install, migrate, tests -------------------------------------------------------------------
 after_install = ["mitmenschen.install.after_install", "mitmenschen.escalation.setup.after_migrate"]
 after_migrate = ["mitmenschen.install.after_migrate", "mitmenschen.escalation.setup.after_migrate"]
-before_uninstall = "mitmenschen.uninstall.before_uninstall"
+before_uninstall = ["mitmenschen.uninstall.before_uninstall", "mitmenschen.escalation.setup.before_uninstall"]
 before_tests = "mitmenschen.tests.utils.before_tests"
 
 # ---- Permissions: partner isolation and staff-only records (#4) ---------------------------------

@@ -46,6 +46,11 @@ def after_migrate() -> None:
 	frappe.db.commit()
 
 
+def before_uninstall() -> None:
+	"""Our Email Template goes with the app; the Bremen holiday list stays (the ERP may use it)."""
+	frappe.delete_doc("Email Template", DIGEST_TEMPLATE, ignore_missing=True, force=True)
+
+
 def ensure_email_templates() -> None:
 	if frappe.db.exists("Email Template", DIGEST_TEMPLATE):
 		return

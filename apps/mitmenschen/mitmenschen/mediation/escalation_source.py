@@ -1,7 +1,8 @@
 """Mediation cases as a source of the escalation engine (registered in hooks: `escalation_sources`).
 
 Whom a rung names is resolved when the step is due, not when it is scheduled: a case reassigned in
-the meantime escalates to its new assignee. A case nobody is assigned to escalates to the managers.
+the meantime escalates to its new assignee. A case nobody is assigned to, or whose partner has no
+reachable hot line, escalates to the managers.
 """
 
 from collections import defaultdict
@@ -133,7 +134,8 @@ class _Resolver:
 		if notify == "User":
 			return generic.users([timer.notify_value])
 		if notify == "Partner Hot Line":
-			return self.hotline(case)
+			# no responsible partner reachable: the cooperative's managers, so nothing goes unheard
+			return self.hotline(case) or self.role(MANAGER_ROLE)
 		if notify == "Round Table Chair":
 			return self.chair() or self.role(MANAGER_ROLE)
 		return []

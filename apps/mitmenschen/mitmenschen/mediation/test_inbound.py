@@ -93,6 +93,7 @@ class TestEmailToCase(FrappeTestCase):
 				"links": [{"link_doctype": "Customer", "link_name": tenant.name}],
 			}
 		).insert(ignore_permissions=True)
+		frappe.db.commit()  # receiving rolls back after a mail it cannot read
 		return tenant, address
 
 	def test_new_mail_creates_a_case_with_the_tenant_as_reporter(self) -> None:
@@ -167,8 +168,9 @@ class TestEmailToCase(FrappeTestCase):
 	def test_malformed_mail_and_huge_attachment_do_not_stop_the_inbox(self) -> None:
 		"""Frappe logs a mail it cannot read (Error Log "EmailAccount.receive", with the traceback),
 		goes on with the next ones and reports the failure when the batch is done; an attachment over
-		the size limit is left out and the mail still becomes a case."""
-		_tenant, address = self.tenant_with_email()
+		the size limit is left out (silently: Frappe 15 swallows the size error) and the mail still
+		becomes a case."""
+		tenant, address = self.tenant_with_email()
 		huge = mail(address, unique("Mit Anhang"), attachments=[("video.bin", b"\0" * 300_000)])
 		after = mail(address, unique("Danach"))
 		errors_before = frappe.db.count("Error Log", {"method": "EmailAccount.receive"})
@@ -183,5 +185,8 @@ class TestEmailToCase(FrappeTestCase):
 		self.assertEqual(self.mailbox.messages, [], "every mail was fetched")
 		self.assertEqual(frappe.db.count("Error Log", {"method": "EmailAccount.receive"}), errors_before + 1)
 		case = self.case_of(huge)
-		self.assertFalse(frappe.db.exists("File", {"attached_to_name": case.name, "file_name": "video.bin"}))
+		self.assertFalse(
+			frappe.db.exists("File", {"file_name": "video.bin", "creation": [">=", self.started]})
+		)
+		self.assertEqual(case.reporter_tenant, tenant.name)
 		self.case_of(after)

@@ -142,6 +142,15 @@ def queue(digest: Digest, template, sender: str | None, thread_ids: dict[str, st
 	return queued.name if queued else None
 
 
+def outgoing_mail_ready() -> bool:
+	"""An outgoing Email Account to queue mail with: the escalation sender of the settings, or the
+	site's default. Without one, Frappe refuses to queue, so escalations wait (nothing is marked sent)."""
+	sender = frappe.db.get_single_value("Mitmenschen Settings", "escalation_sender")
+	if sender and frappe.db.get_value("Email Account", sender, "enable_outgoing"):
+		return True
+	return bool(frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}))
+
+
 def email_template() -> DigestTemplate:
 	return DigestTemplate(frappe.get_cached_doc("Email Template", DIGEST_TEMPLATE))
 

@@ -280,3 +280,18 @@ class TestPartnersAndThreads(SweepTestCase):
 		received = self.smtp.to(contact.email)
 		self.assertEqual(len(received), 1)
 		self.assertIn(case.name, received[0]["Subject"])
+
+
+class TestWithoutMail(FrappeTestCase):
+	def test_without_an_outgoing_account_steps_wait_instead_of_failing(self) -> None:
+		retire_outgoing_account()
+		if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
+			self.skipTest("this site has a real outgoing account")
+		clean_slate()
+		case = make_case(priority="High")
+		result = sweep(now=add_days(now_datetime(), LATER))
+		self.assertEqual(result.timers, 0)
+		self.assertTrue(
+			frappe.db.exists("Escalation Timer", {"reference_name": case.name, "status": "Pending"}),
+			"still pending: sent once mail is configured",
+		)

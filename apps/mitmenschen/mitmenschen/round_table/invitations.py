@@ -11,7 +11,7 @@ import pytz
 from frappe import _
 from frappe.utils import escape_html, get_datetime, get_system_timezone, get_url, now_datetime
 
-from mitmenschen.escalation.digest import language
+from mitmenschen.escalation.digest import language, outgoing_mail_ready
 from mitmenschen.escalation.recipients import Recipient, users
 from mitmenschen.partners.notify import contact_recipients
 
@@ -35,6 +35,9 @@ def send_invitations_again(meeting: str) -> int:
 
 
 def send_invitations(meeting) -> int:
+	if not outgoing_mail_ready():  # a site without mail still takes its workflow steps
+		meeting.add_comment("Info", _("No outgoing email account: the invitations were not sent."))
+		return 0
 	recipients = attendee_recipients(meeting)
 	sender = _sender()
 	for recipient in recipients:

@@ -41,6 +41,7 @@ def notices(timers: list[dict]) -> list[Notice]:
 		)
 	}
 	resolver = _Resolver(cases)
+	base_url = get_url()
 	result = []
 	for timer in timers:
 		case = cases.get(timer.reference_name)
@@ -54,7 +55,7 @@ def notices(timers: list[dict]) -> list[Notice]:
 					reference_doctype=DOCTYPE,
 					reference_name=case.name,
 					title=case.subject,
-					link=case_link(case.name, recipient.portal),
+					link=case_link(case.name, recipient.portal, base_url),
 					clock=timer.clock,
 					level=timer.level,
 					trigger=timer.trigger,
@@ -67,8 +68,8 @@ def notices(timers: list[dict]) -> list[Notice]:
 
 
 def fired(timers: list[dict]) -> None:
-	"""Escalation level and SLA status of the cases follow the steps just sent."""
-	case = frappe.qb.DocType(DOCTYPE)
+	"""Escalation level and SLA status of the cases follow the steps just sent (a few set-based
+	updates per batch; the values are bound, the statements fixed)."""
 	by_level: dict[int, set[str]] = defaultdict(set)
 	breached, warned = set(), set()
 	for timer in timers:
@@ -77,17 +78,23 @@ def fired(timers: list[dict]) -> None:
 			is_breach = timer.trigger == "After Breach" or (timer.percent or 0) >= 100
 			(breached if is_breach else warned).add(timer.reference_name)
 	for level, names in sorted(by_level.items()):
-		frappe.qb.update(case).set(case.escalation_level, level).where(case.name.isin(list(names))).where(
-			case.escalation_level < level
-		).run()
+		frappe.db.sql(
+			"update `tabMediation Case` set escalation_level = %(level)s"
+			" where name in %(names)s and escalation_level < %(level)s",
+			{"level": level, "names": tuple(names)},
+		)
 	if breached:
-		frappe.qb.update(case).set(case.sla_status, "Breached").where(case.name.isin(list(breached))).where(
-			case.sla_status.notin(["Met", "Paused"])
-		).run()
+		frappe.db.sql(
+			"update `tabMediation Case` set sla_status = 'Breached'"
+			" where name in %(names)s and coalesce(sla_status, '') not in ('Met', 'Paused')",
+			{"names": tuple(breached)},
+		)
 	if warned:
-		frappe.qb.update(case).set(case.sla_status, "Warning").where(case.name.isin(list(warned))).where(
-			case.sla_status.isin(["", "On Track"])
-		).run()
+		frappe.db.sql(
+			"update `tabMediation Case` set sla_status = 'Warning'"
+			" where name in %(names)s and coalesce(sla_status, '') in ('', 'On Track')",
+			{"names": tuple(warned)},
+		)
 
 
 def thread_ids(names: list[str]) -> dict[str, str]:
@@ -106,8 +113,9 @@ def thread_ids(names: list[str]) -> dict[str, str]:
 	return {row.reference_name: row.name for row in rows}
 
 
-def case_link(name: str, portal: bool) -> str:
-	return get_url(f"/partner/cases/{name}" if portal else f"/app/mediation-case/{name}")
+def case_link(name: str, portal: bool, base_url: str | None = None) -> str:
+	base_url = base_url or get_url()
+	return f"{base_url}/partner/cases/{name}" if portal else f"{base_url}/app/mediation-case/{name}"
 
 
 def _due(case, clock: str):

@@ -11,7 +11,7 @@ from mitmenschen.escalation.ladder import AFTER_BREACH, Rung, place
 from mitmenschen.escalation.setup import after_migrate
 from mitmenschen.escalation.working_hours import WorkingCalendar, calendar_for
 from mitmenschen.mediation.sla import calendar_of, policy_for
-from mitmenschen.tests.factories import make_case
+from mitmenschen.tests.factories import make_case, make_partner
 
 BREMEN_2026 = frozenset(d for d, _name in bremen_public_holidays(2026))
 CALENDAR = WorkingCalendar(time(8), time(16), BREMEN_2026)
@@ -158,4 +158,46 @@ class TestCaseClocks(FrappeTestCase):
 		self.assertEqual(case.sla_status, "On Track")
 		self.assertTrue(
 			frappe.db.exists("Escalation Timer", {"reference_name": case.name, "status": "Pending"})
+		)
+
+	def test_a_reply_sent_from_the_case_is_its_first_response(self) -> None:
+		case = make_case(priority="High")
+		frappe.get_doc(
+			{
+				"doctype": "Communication",
+				"communication_type": "Communication",
+				"communication_medium": "Email",
+				"sent_or_received": "Sent",
+				"subject": f"Re: {case.subject}",
+				"content": "Wir kümmern uns darum.",
+				"recipients": "tenant@tenant.example",
+				"reference_doctype": "Mediation Case",
+				"reference_name": case.name,
+			}
+		).insert(ignore_permissions=True)
+		case.reload()
+		self.assertTrue(case.first_responded_on)
+		self.assertFalse(
+			frappe.db.exists(
+				"Escalation Timer", {"reference_name": case.name, "clock": "Response", "status": "Pending"}
+			)
+		)
+
+	def test_referral_clock_runs_until_the_partner_answers(self) -> None:
+		partner = make_partner()
+		case = make_case(priority="Medium", referred_to=partner.name)
+		self.assertEqual(case.referral_status, "Requested")
+		calendar = calendar_of(policy_for(case))
+		due = frappe.get_all(
+			"Escalation Timer",
+			filters={"reference_name": case.name, "clock": "Referral", "level": 1, "status": "Pending"},
+			pluck="due_at",
+		)
+		self.assertEqual(due, [calendar.add(get_datetime(case.referral_requested_on), 16)])
+		case.referral_status = "Accepted"
+		case.save()
+		self.assertFalse(
+			frappe.db.exists(
+				"Escalation Timer", {"reference_name": case.name, "clock": "Referral", "status": "Pending"}
+			)
 		)

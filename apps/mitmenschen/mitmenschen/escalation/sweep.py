@@ -9,6 +9,7 @@ sources whom to tell, queue one digest per recipient, log, mark the timers sent,
 - the cost is one indexed range scan over due rows plus work per due timer.
 """
 
+import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -23,6 +24,8 @@ from mitmenschen.escalation.sources import Notice, source_for
 from mitmenschen.escalation.timers import SENT
 
 BATCH_SIZE = 5000
+MAX_DEADLOCK_RETRIES = 5
+EMPTY_CLAIMS_AFTER_DEADLOCK = 3
 CLAIM = """
 	select name, reference_doctype, reference_name, clock, level, due_at, `trigger`, percent,
 		hours_after_breach, notify, notify_value
@@ -60,14 +63,33 @@ def sweep(
 		return result  # the due steps stay pending until mail can go out
 	template = digests.email_template()
 	sender = _sender()
+	deadlocks = empty_after_deadlock = 0
 	while True:
-		timers = frappe.db.sql(CLAIM, {"now": now, "limit": batch_size}, as_dict=True)
-		if not timers:
-			break
-		_process(timers, now, template, sender, result)
-		if before_commit:
-			before_commit(result)
-		frappe.db.commit()
+		before = (result.timers, result.emails, list(result.email_queues))
+		try:
+			timers = frappe.db.sql(CLAIM, {"now": now, "limit": batch_size}, as_dict=True)
+			if not timers:
+				if deadlocks and empty_after_deadlock < EMPTY_CLAIMS_AFTER_DEADLOCK:
+					# Our rolled-back rows can still be held for a moment by the winner of the
+					# deadlock (index locks until it commits): look again shortly.
+					empty_after_deadlock += 1
+					time.sleep(0.1 * empty_after_deadlock)
+					continue
+				break
+			_process(timers, now, template, sender, result)
+			if before_commit:
+				before_commit(result)
+			frappe.db.commit()
+		except frappe.QueryDeadlockError:
+			# Two sweeps inserting at once can deadlock in InnoDB; MariaDB rolls this batch back whole
+			# (mails included, they were only queue rows) and we claim again — the other sweep keeps
+			# what it holds, so nothing is lost and nothing sent twice.
+			frappe.db.rollback()
+			result.timers, result.emails, result.email_queues = before
+			deadlocks += 1
+			if deadlocks > MAX_DEADLOCK_RETRIES:
+				raise
+			continue
 		if len(timers) < batch_size:
 			break
 	return result

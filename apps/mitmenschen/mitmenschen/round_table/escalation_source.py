@@ -5,12 +5,12 @@ or a user) is reminded, then the chair. A meeting reminds its attendees before i
 """
 
 import frappe
-from frappe.utils import get_url
 
 from mitmenschen.escalation import recipients as generic
 from mitmenschen.escalation.recipients import Recipient
 from mitmenschen.escalation.sources import Notice
 from mitmenschen.partners.notify import contact_recipients, hotline_recipients
+from mitmenschen.round_table.links import action_link, meeting_link
 
 ACTION, MEETING = "Round Table Action", "Round Table Meeting"
 MANAGER_ROLE = "Mit:Menschen Manager"
@@ -114,11 +114,3 @@ def _notice(timer: dict, recipient: Recipient, name: str, title: str, link: str)
 		hours_after_breach=timer.hours_after_breach,
 		due_at=timer.due_at,
 	)
-
-
-def action_link(name: str, portal: bool) -> str:
-	return get_url(f"/partner/actions/{name}" if portal else f"/app/round-table-action/{name}")
-
-
-def meeting_link(name: str, portal: bool) -> str:
-	return get_url(f"/partner/meetings/{name}" if portal else f"/app/round-table-meeting/{name}")

@@ -9,11 +9,12 @@ from datetime import datetime, timedelta
 import frappe
 import pytz
 from frappe import _
-from frappe.utils import escape_html, get_datetime, get_system_timezone, get_url, now_datetime
+from frappe.utils import escape_html, get_datetime, get_system_timezone, now_datetime
 
 from mitmenschen.escalation.digest import language, outgoing_mail_ready
 from mitmenschen.escalation.recipients import Recipient, users
 from mitmenschen.partners.notify import contact_recipients
+from mitmenschen.round_table.links import meeting_link
 
 MEETING = "Round Table Meeting"
 INVITED = "Invited"
@@ -113,10 +114,6 @@ def icalendar(meeting, recipients: list[Recipient], organiser: str | None, link:
 	lines += [f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{r.email}" for r in recipients]
 	lines += ["END:VEVENT", "END:VCALENDAR"]
 	return "\r\n".join(_fold(line) for line in lines) + "\r\n"
-
-
-def meeting_link(name: str, portal: bool) -> str:
-	return get_url(f"/partner/meetings/{name}" if portal else f"/app/round-table-meeting/{name}")
 
 
 def _utc(value: datetime) -> str:

@@ -52,7 +52,7 @@ class TestInvitations(SweepTestCase):
 		self.assertEqual(len(to_contact), 1)
 		self.assertIn("Запрошення", to_contact[0]["Subject"])
 		self.assertIn(
-			get_url(f"/partner/meetings/{winter.name}"), to_contact[0].get_body(("html",)).get_content()
+			get_url(f"/partner/meetings#{winter.name}"), to_contact[0].get_body(("html",)).get_content()
 		)
 		calendar = self.calendar_of(to_contact[0])
 		self.assertIn("DTSTART:20261210T170000Z", calendar, "18:00 in Bremen in winter is 17:00 UTC")

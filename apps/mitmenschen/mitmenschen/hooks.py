@@ -67,7 +67,10 @@ user_data_fields = [
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
-	"Communication": {"after_insert": "mitmenschen.mediation.inbound.on_communication"},  # email to case (#5)
+	"Communication": {  # email to case (#5)
+		"after_insert": "mitmenschen.mediation.inbound.on_communication",
+		"on_update": "mitmenschen.mediation.inbound.note_dropped_attachments",
+	},
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
 	# who belongs to which organisation is cached for the permission hooks (#4)
 	"Partner Contact": {"on_update": _FORGET_PARTNERS, "on_trash": _FORGET_PARTNERS},

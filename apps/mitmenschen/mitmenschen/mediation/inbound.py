@@ -143,3 +143,30 @@ def guess_category(text: str) -> str | None:
 	text = text.lower()
 	names = sorted(frappe.get_all("Case Category", pluck="name"), key=len, reverse=True)
 	return next((n for n in names if re.search(rf"\b{re.escape(n.lower())}\b", text)), None)
+
+
+def note_dropped_attachments(communication, method=None) -> None:
+	"""Communication on_update. Frappe saves a received mail's attachments after inserting it and
+	silently leaves out any over the upload limit; the clerk learns of it on the case's timeline.
+	`_attachments` is set only by that second save, so the insert itself is passed over."""
+	saved = getattr(communication, "_attachments", None)
+	if (
+		saved is None
+		or saved
+		or not communication.flags.in_receive
+		or not communication.has_attachment
+		or communication.reference_doctype != DOCTYPE
+	):
+		return
+	frappe.get_doc(DOCTYPE, communication.reference_name).add_comment(
+		"Info",
+		_(
+			"The attachment of the mail from {0} was not saved: it is larger than the upload limit of {1} MB."
+		).format(communication.sender, frappe.utils.flt(max_upload_mb(), 1)),
+	)
+
+
+def max_upload_mb() -> float:
+	from frappe.core.api.file import get_max_file_size
+
+	return get_max_file_size() / 1024 / 1024

@@ -168,8 +168,8 @@ class TestEmailToCase(FrappeTestCase):
 	def test_malformed_mail_and_huge_attachment_do_not_stop_the_inbox(self) -> None:
 		"""Frappe logs a mail it cannot read (Error Log "EmailAccount.receive", with the traceback),
 		goes on with the next ones and reports the failure when the batch is done; an attachment over
-		the size limit is left out (silently: Frappe 15 swallows the size error) and the mail still
-		becomes a case."""
+		the size limit is left out (Frappe 15 swallows the size error; our note on the case says so) and
+		the mail still becomes a case."""
 		tenant, address = self.tenant_with_email()
 		huge = mail(address, unique("Mit Anhang"), attachments=[("video.bin", b"\0" * 300_000)])
 		after = mail(address, unique("Danach"))
@@ -189,4 +189,8 @@ class TestEmailToCase(FrappeTestCase):
 			frappe.db.exists("File", {"file_name": "video.bin", "creation": [">=", self.started]})
 		)
 		self.assertEqual(case.reporter_tenant, tenant.name)
+		notes = frappe.get_all(
+			"Comment", filters={"reference_name": case.name, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("not saved" in note or "nicht gespeichert" in note for note in notes), notes)
 		self.case_of(after)

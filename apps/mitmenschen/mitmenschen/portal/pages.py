@@ -14,8 +14,8 @@ EXPECTED = (frappe.PermissionError, frappe.PageDoesNotExistError, frappe.Redirec
 
 def portal_page(get_context):
 	"""Wrap a page's get_context: refusals become Frappe's 403/404 pages; anything unexpected is
-	logged and the user sees a plain apology in their language, never a stack trace (Frappe's
-	error page prints one whenever tracebacks are allowed)."""
+	logged and the user sees a plain apology in their language with status 500, never a stack trace
+	(Frappe's error page prints one whenever tracebacks are allowed)."""
 
 	@functools.wraps(get_context)
 	def wrapper(context):
@@ -31,6 +31,7 @@ def portal_page(get_context):
 			set_portal_context(context, _("Something went wrong"))
 			context.template = ERROR_TEMPLATE
 			context.nav = None
+			context.http_status_code = 500
 
 	return wrapper
 

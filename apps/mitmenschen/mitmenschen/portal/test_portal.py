@@ -156,3 +156,21 @@ class TestUploadsAndDirection(FrappeTestCase):
 			[text_direction(c) for c in ("ar", "fa", "ar-SA", "de", "tr")],
 			["rtl", "rtl", "rtl", "ltr", "ltr"],
 		)
+
+
+class TestUnexpectedErrors(FrappeTestCase):
+	def test_an_unexpected_error_is_logged_and_answered_with_an_apology_and_status_500(self):
+		from mitmenschen.portal.pages import ERROR_TEMPLATE, portal_page
+
+		@portal_page
+		def broken_page(context):
+			raise ValueError("a bug, not the user's fault")
+
+		context = frappe._dict()
+		broken_page(context)
+		self.assertEqual((context.http_status_code, context.template), (500, ERROR_TEMPLATE))
+		self.assertNotIn("a bug", str(context.values()))
+		self.assertTrue(
+			frappe.db.exists("Error Log", {"error": ["like", "%a bug, not the user's fault%"]}),
+			"the error was not logged",
+		)

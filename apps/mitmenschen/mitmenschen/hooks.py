@@ -91,6 +91,7 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 
 # ---- Portal -------------------------------------------------------------------------------------
 # Partner portal and the tenant's "report a problem" form (#6); pages in www/, logic in portal/.
+web_include_js = ["/assets/mitmenschen/js/direction.js"]  # dir="rtl" on Frappe's own web pages
 website_route_rules = [
 	{"from_route": "/partner/cases/<name>", "to_route": "partner/case"},
 	{"from_route": "/partner/actions/<name>", "to_route": "partner/action"},

@@ -5,4 +5,24 @@ from frappe.model.document import Document
 
 
 class EscalationRung(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		applies_to: DF.Literal["Response", "Resolution", "Referral", "Action"]
+		hours_after_breach: DF.Float
+		level: DF.Int
+		notify: DF.Literal["Assignee", "Role", "User", "Partner Hot Line", "Round Table Chair"]
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		percent: DF.Percent
+		role: DF.Link | None
+		trigger: DF.Literal["Share of Target", "After Breach"]
+		user: DF.Link | None
+	# end: auto-generated types
 	pass

@@ -14,6 +14,26 @@ class InvalidSLAPolicyError(frappe.ValidationError):
 
 
 class CaseSLAPolicy(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from mitmenschen.escalation.doctype.escalation_rung.escalation_rung import EscalationRung
+		from mitmenschen.mediation.doctype.case_sla_target.case_sla_target import CaseSLATarget
+
+		holiday_list: DF.Link
+		ladder: DF.Table[EscalationRung]
+		policy_name: DF.Data
+		referral_hours: DF.Float
+		targets: DF.Table[CaseSLATarget]
+		workday_end: DF.Time
+		workday_start: DF.Time
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_working_day()
 		self.validate_targets()

@@ -11,6 +11,34 @@ from mitmenschen.partners.profile_change import ProfileChangeError, apply_profil
 
 
 class PartnerProfileChange(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
+		from mitmenschen.partners.doctype.partner_district.partner_district import PartnerDistrict
+		from mitmenschen.partners.doctype.partner_service.partner_service import PartnerService
+
+		description: DF.SmallText | None
+		districts: DF.Table[PartnerDistrict]
+		hotline_email: DF.Data | None
+		hotline_phone: DF.Data | None
+		languages: DF.TableMultiSelect[SpokenLanguage]
+		partner_organisation: DF.Link
+		requested_by: DF.Link | None
+		requested_on: DF.Datetime | None
+		review_note: DF.SmallText | None
+		reviewed_by: DF.Link | None
+		reviewed_on: DF.Datetime | None
+		services: DF.TableMultiSelect[PartnerService]
+		status: DF.Literal["Pending", "Approved", "Rejected"]
+		website: DF.Data | None
+
+	# end: auto-generated types
 	def validate(self) -> None:
 		self.validate_review()
 

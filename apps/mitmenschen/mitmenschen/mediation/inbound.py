@@ -11,6 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime, strip_html_tags
 
+from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.sla import stamp_first_response_by_email
 
 DOCTYPE = "Mediation Case"
@@ -67,6 +68,8 @@ def complete_case_from_mail(case, communication) -> None:
 	case.flags.ignore_mandatory = True  # the clerk sets the category on triage
 	case.flags.new_from_email = True
 	case.save()
+	if tenant:  # only known tenants: an automatic answer to any sender invites mail loops and spam
+		acknowledge(case)
 
 
 def handle_reply_to_closed_case(case, communication) -> None:

@@ -10,6 +10,7 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, escape_html, now_datetime, strip_html_tags
 
+from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype, get_tenant_doctype
 from mitmenschen.portal import uploads
 from mitmenschen.portal.guard import portal_enabled, require_login
@@ -178,4 +179,5 @@ def create_report(
 	case.insert()
 	for filename, content in photos:
 		uploads.attach("Mediation Case", case.name, filename, content)
+	acknowledge(case, language)
 	return case.name

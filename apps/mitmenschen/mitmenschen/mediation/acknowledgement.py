@@ -1,0 +1,56 @@
+"""The reporter learns at once that the report arrived: one short mail, in their language, with the
+case number in the subject.
+
+It is sent from the case (a Communication of type "Automated Message"), so it shows on the case's
+timeline and a reply to it threads into the case by its headers; being automated, it is not the
+case's first response. A site without outgoing mail sends nothing.
+"""
+
+import frappe
+from frappe import _
+from frappe.core.doctype.communication.email import _make as make_communication
+from frappe.email.doctype.email_account.email_account import EmailAccount
+from frappe.utils import escape_html, get_url
+
+from mitmenschen.portal.language import is_rtl
+
+DOCTYPE = "Mediation Case"
+
+
+def acknowledge(case, language: str | None = None) -> str | None:
+	"""Mail the reporter of a new case; returns the Communication's name, or None if there is nobody
+	to tell or no way to send."""
+	account = EmailAccount.find_outgoing(match_by_doctype=DOCTYPE)
+	if not case.reporter_email or not account or not account.get("enable_outgoing"):
+		return None
+	lang = language or reporter_language(case.reporter_email)
+	subject = f"[{case.name}] {_('We have received your report', lang=lang)}"
+	paragraphs = [
+		_("Thank you. Your report “{0}” has arrived and has the number {1}.", lang=lang).format(
+			escape_html(case.subject), case.name
+		),
+		_("We will get back to you. Please quote the number when you write to us.", lang=lang),
+	]
+	if case.channel == "Portal":
+		link = get_url("/my-reports")
+		paragraphs.append(
+			_("You can follow your report at {0}.", lang=lang).format(f'<a href="{link}">{link}</a>')
+		)
+	direction = "rtl" if is_rtl(lang) else "ltr"
+	content = f'<div lang="{lang}" dir="{direction}">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+	result = make_communication(
+		doctype=DOCTYPE,
+		name=case.name,
+		subject=subject,
+		content=content,
+		recipients=[case.reporter_email],
+		sender=account.default_sender,
+		communication_type="Automated Message",
+		send_email=True,
+	)
+	return result["name"]
+
+
+def reporter_language(email: str) -> str:
+	"""A portal user's own language; for anyone else the site's (the cooperative's) language."""
+	return frappe.db.get_value("User", {"email": email}, "language") or frappe.db.get_default("lang") or "de"

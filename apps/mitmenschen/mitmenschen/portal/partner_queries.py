@@ -5,6 +5,7 @@ whatever the number of cases in the site, and reads only the caller's organisati
 import frappe
 from frappe.utils import add_days, now_datetime, nowdate, sanitize_html
 
+from mitmenschen.households.consent import partner_may_see_household
 from mitmenschen.portal.guard import not_found, own_record
 
 OPEN_CASE_STATUSES = ("New", "Triaged", "In Mediation", "Resolution Proposed", "Reopened")
@@ -146,12 +147,6 @@ def attachments(doctype: str, name: str) -> list[dict]:
 
 def household_details(household: str | None, organisation: str) -> dict | None:
 	"""The household's details only where a recorded consent covers sharing them with this partner."""
-	if not household:
-		return None
-	try:
-		from mitmenschen.households.consent import partner_may_see_household
-	except ImportError:  # the consent gate is not there yet: show nothing of the household
-		return None
 	if not partner_may_see_household(household, organisation):
 		return None
 	details = frappe.db.get_value(

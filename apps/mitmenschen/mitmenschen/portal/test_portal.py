@@ -92,6 +92,42 @@ class TestPartnerPortal(FrappeTestCase):
 			)
 		)
 
+	def test_household_details_only_under_a_sharing_consent_in_force(self) -> None:
+		from frappe.utils import add_days, nowdate
+
+		household = frappe.get_doc(
+			{
+				"doctype": "Refugee Household",
+				"family_name": f"Familie {random_string(5)}",
+				"confidential_notes": "Fluchtgeschichte",
+				"members": [{"member_name": "Amal", "relation": "Child", "birth_year": 2017}],
+				"consents": [
+					{"purpose": "Referral to Partners", "given_on": add_days(nowdate(), -5)},
+				],
+			}
+		).insert()
+		organisation = self.a["organisation"]
+		self.assertIsNone(partner_queries.household_details(household.name, organisation))
+
+		household.append(
+			"consents",
+			{
+				"purpose": "Share Household Details",
+				"partner_organisation": organisation,
+				"given_on": add_days(nowdate(), -5),
+			},
+		)
+		household.save()
+		details = partner_queries.household_details(household.name, organisation)
+		self.assertEqual(details.family_name, household.family_name)
+		self.assertEqual([m.member_name for m in details.members], ["Amal"])
+		self.assertNotIn("confidential_notes", details)
+		self.assertIsNone(partner_queries.household_details(household.name, self.b["organisation"]))
+
+		household.consents[-1].withdrawn_on = nowdate()
+		household.save()
+		self.assertIsNone(partner_queries.household_details(household.name, organisation))
+
 	def test_home_lists_only_own_referrals(self) -> None:
 		frappe.set_user(self.a["user"])
 		summary = partner_queries.home_summary(self.a["organisation"])

@@ -74,15 +74,9 @@ def ensure_outgoing_account(port: int, email_id: str = "mitmenschen@esc.localhos
 		"no_smtp_authentication": 1,
 		"enable_incoming": 0,
 	}
-	if frappe.db.exists("Email Account", TEST_ACCOUNT):
-		account = frappe.get_doc("Email Account", TEST_ACCOUNT)
-		account.update(values)
-		account.save(ignore_permissions=True)
-	else:
-		account = frappe.get_doc({"doctype": "Email Account", "email_account_name": TEST_ACCOUNT, **values})
-		account.insert(ignore_permissions=True)
-	frappe.db.set_single_value("Mitmenschen Settings", "escalation_sender", account.name)
-	return account.name
+	account = upsert_account(TEST_ACCOUNT, values)
+	frappe.db.set_single_value("Mitmenschen Settings", "escalation_sender", account)
+	return account
 
 
 def retire_outgoing_account() -> None:
@@ -195,6 +189,11 @@ def ensure_incoming_account(port: int, email_id: str = "hilfe@esc.localhost") ->
 		"default_incoming": 0,
 		"no_smtp_authentication": 1,
 	}
+	return upsert_account(name, values)
+
+
+def upsert_account(name: str, values: dict) -> str:
+	"""Create the Email Account, or bring an existing one of that name to these values."""
 	if frappe.db.exists("Email Account", name):
 		account = frappe.get_doc("Email Account", name)
 		account.update(values)

@@ -69,8 +69,12 @@ def targets_for(world: dict, attacker: str) -> list[Target]:
 		Target("Round Table Meeting", other["meeting"], (other["meeting_title"],), "title"),
 		Target("Partner Organisation", other["organisation"], (other["hotline_email"],), "organisation_name"),
 		Target("Partner Contact", other["contact"], (other["user"],), "full_name"),
-		Target("Refugee Household", other["household"], (other["family_name"], "Fluchtgeschichte"), "family_name"),
-		Target("Refugee Household", own["household"], (own["family_name"], "Fluchtgeschichte"), "family_name"),
+		Target(
+			"Refugee Household", other["household"], (other["family_name"], "Fluchtgeschichte"), "family_name"
+		),
+		Target(
+			"Refugee Household", own["household"], (own["family_name"], "Fluchtgeschichte"), "family_name"
+		),
 		Target("Mediation Case", world["staff_case"], ("Nur intern",), "subject"),
 	]
 
@@ -84,23 +88,112 @@ def read_attempts(target: Target) -> list[tuple[str, str, str, dict]]:
 		("resource list by name", "GET", f"/api/resource/{dt}", {"filters": name_filter, "fields": '["*"]'}),
 		("resource list all", "GET", f"/api/resource/{dt}", {"fields": '["*"]', "limit_page_length": 0}),
 		("client.get", "POST", "/api/method/frappe.client.get", {"doctype": dt, "name": name}),
-		("client.get_list", "POST", "/api/method/frappe.client.get_list", {"doctype": dt, "fields": '["*"]', "limit_page_length": 0}),
-		("client.get_value", "POST", "/api/method/frappe.client.get_value", {"doctype": dt, "filters": name, "fieldname": target.title_field}),
-		("client.get_count", "POST", "/api/method/frappe.client.get_count", {"doctype": dt, "filters": name_filter}),
-		("reportview.get", "POST", "/api/method/frappe.desk.reportview.get", {"doctype": dt, "fields": json.dumps([f"`tab{dt}`.`name`", f"`tab{dt}`.`{target.title_field}`"]), "filters": name_filter}),
-		("reportview.get_count", "POST", "/api/method/frappe.desk.reportview.get_count", {"doctype": dt, "filters": name_filter}),
-		("search_link", "POST", "/api/method/frappe.desk.search.search_link", {"doctype": dt, "txt": target.secrets[0][:12]}),
-		("search_widget", "POST", "/api/method/frappe.desk.search.search_widget", {"doctype": dt, "txt": target.secrets[0][:12]}),
-		("form.load.getdoc", "GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": dt, "name": name}),
-		("form.load.get_docinfo", "GET", "/api/method/frappe.desk.form.load.get_docinfo", {"doctype": dt, "name": name}),
+		(
+			"client.get_list",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{"doctype": dt, "fields": '["*"]', "limit_page_length": 0},
+		),
+		(
+			"client.get_value",
+			"POST",
+			"/api/method/frappe.client.get_value",
+			{"doctype": dt, "filters": name, "fieldname": target.title_field},
+		),
+		(
+			"client.get_count",
+			"POST",
+			"/api/method/frappe.client.get_count",
+			{"doctype": dt, "filters": name_filter},
+		),
+		(
+			"reportview.get",
+			"POST",
+			"/api/method/frappe.desk.reportview.get",
+			{
+				"doctype": dt,
+				"fields": json.dumps([f"`tab{dt}`.`name`", f"`tab{dt}`.`{target.title_field}`"]),
+				"filters": name_filter,
+			},
+		),
+		(
+			"reportview.get_count",
+			"POST",
+			"/api/method/frappe.desk.reportview.get_count",
+			{"doctype": dt, "filters": name_filter},
+		),
+		(
+			"search_link",
+			"POST",
+			"/api/method/frappe.desk.search.search_link",
+			{"doctype": dt, "txt": target.secrets[0][:12]},
+		),
+		(
+			"search_widget",
+			"POST",
+			"/api/method/frappe.desk.search.search_widget",
+			{"doctype": dt, "txt": target.secrets[0][:12]},
+		),
+		(
+			"form.load.getdoc",
+			"GET",
+			"/api/method/frappe.desk.form.load.getdoc",
+			{"doctype": dt, "name": name},
+		),
+		(
+			"form.load.get_docinfo",
+			"GET",
+			"/api/method/frappe.desk.form.load.get_docinfo",
+			{"doctype": dt, "name": name},
+		),
 		("printview page", "GET", "/printview", {"doctype": dt, "name": name}),
-		("printview html", "POST", "/api/method/frappe.www.printview.get_html_and_style", {"doc": dt, "name": name}),
-		("print pdf", "GET", "/api/method/frappe.utils.print_format.download_pdf", {"doctype": dt, "name": name}),
-		("comments", "POST", "/api/method/frappe.client.get_list", {"doctype": "Comment", "fields": '["*"]', "filters": json.dumps({"reference_name": name})}),
-		("communications", "POST", "/api/method/frappe.client.get_list", {"doctype": "Communication", "fields": '["*"]', "filters": json.dumps({"reference_name": name})}),
-		("versions", "POST", "/api/method/frappe.client.get_list", {"doctype": "Version", "fields": '["*"]', "filters": json.dumps({"docname": name})}),
-		("files", "POST", "/api/method/frappe.client.get_list", {"doctype": "File", "fields": '["*"]', "filters": json.dumps({"attached_to_name": name})}),
-		("export", "POST", "/api/method/frappe.desk.reportview.export_query", {"doctype": dt, "file_format_type": "CSV", "filters": name_filter, "fields": json.dumps([f"`tab{dt}`.`{target.title_field}`"])}),
+		(
+			"printview html",
+			"POST",
+			"/api/method/frappe.www.printview.get_html_and_style",
+			{"doc": dt, "name": name},
+		),
+		(
+			"print pdf",
+			"GET",
+			"/api/method/frappe.utils.print_format.download_pdf",
+			{"doctype": dt, "name": name},
+		),
+		(
+			"comments",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{"doctype": "Comment", "fields": '["*"]', "filters": json.dumps({"reference_name": name})},
+		),
+		(
+			"communications",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{"doctype": "Communication", "fields": '["*"]', "filters": json.dumps({"reference_name": name})},
+		),
+		(
+			"versions",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{"doctype": "Version", "fields": '["*"]', "filters": json.dumps({"docname": name})},
+		),
+		(
+			"files",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{"doctype": "File", "fields": '["*"]', "filters": json.dumps({"attached_to_name": name})},
+		),
+		(
+			"export",
+			"POST",
+			"/api/method/frappe.desk.reportview.export_query",
+			{
+				"doctype": dt,
+				"file_format_type": "CSV",
+				"filters": name_filter,
+				"fields": json.dumps([f"`tab{dt}`.`{target.title_field}`"]),
+			},
+		),
 	]
 
 
@@ -109,15 +202,76 @@ def write_attempts(target: Target) -> list[tuple[str, str, str, dict]]:
 	marker = "Übernommen von fremder Organisation"
 	return [
 		("resource update", "PUT", f"/api/resource/{dt}/{name}", {"json": {target.title_field: marker}}),
-		("client.set_value", "POST", "/api/method/frappe.client.set_value", {"doctype": dt, "name": name, "fieldname": target.title_field, "value": marker}),
-		("client.save", "POST", "/api/method/frappe.client.save", {"doc": json.dumps({"doctype": dt, "name": name, target.title_field: marker})}),
+		(
+			"client.set_value",
+			"POST",
+			"/api/method/frappe.client.set_value",
+			{"doctype": dt, "name": name, "fieldname": target.title_field, "value": marker},
+		),
+		(
+			"client.save",
+			"POST",
+			"/api/method/frappe.client.save",
+			{"doc": json.dumps({"doctype": dt, "name": name, target.title_field: marker})},
+		),
 		("resource delete", "DELETE", f"/api/resource/{dt}/{name}", {}),
-		("add comment", "POST", "/api/method/frappe.desk.form.utils.add_comment", {"reference_doctype": dt, "reference_name": name, "content": marker, "comment_email": "x@example.org", "comment_by": "x"}),
-		("insert comment", "POST", "/api/method/frappe.client.insert", {"doc": json.dumps({"doctype": "Comment", "comment_type": "Comment", "reference_doctype": dt, "reference_name": name, "content": marker})}),
-		("attach file", "POST", "/api/method/upload_file", {"files": {"file": ("fremd.txt", marker.encode())}, "doctype": dt, "docname": name, "is_private": 1}),
-		("share to self", "POST", "/api/method/frappe.share.add", {"doctype": dt, "name": name, "user": "__self__", "read": 1, "write": 1}),
-		("assign to self", "POST", "/api/method/frappe.desk.form.assign_to.add", {"doctype": dt, "name": name, "assign_to": '["__self__"]'}),
-		("workflow action", "POST", "/api/method/frappe.model.workflow.apply_workflow", {"doc": json.dumps({"doctype": dt, "name": name}), "action": "Approve"}),
+		(
+			"add comment",
+			"POST",
+			"/api/method/frappe.desk.form.utils.add_comment",
+			{
+				"reference_doctype": dt,
+				"reference_name": name,
+				"content": marker,
+				"comment_email": "x@example.org",
+				"comment_by": "x",
+			},
+		),
+		(
+			"insert comment",
+			"POST",
+			"/api/method/frappe.client.insert",
+			{
+				"doc": json.dumps(
+					{
+						"doctype": "Comment",
+						"comment_type": "Comment",
+						"reference_doctype": dt,
+						"reference_name": name,
+						"content": marker,
+					}
+				)
+			},
+		),
+		(
+			"attach file",
+			"POST",
+			"/api/method/upload_file",
+			{
+				"files": {"file": ("fremd.txt", marker.encode())},
+				"doctype": dt,
+				"docname": name,
+				"is_private": 1,
+			},
+		),
+		(
+			"share to self",
+			"POST",
+			"/api/method/frappe.share.add",
+			{"doctype": dt, "name": name, "user": "__self__", "read": 1, "write": 1},
+		),
+		(
+			"assign to self",
+			"POST",
+			"/api/method/frappe.desk.form.assign_to.add",
+			{"doctype": dt, "name": name, "assign_to": '["__self__"]'},
+		),
+		(
+			"workflow action",
+			"POST",
+			"/api/method/frappe.model.workflow.apply_workflow",
+			{"doc": json.dumps({"doctype": dt, "name": name}), "action": "Approve"},
+		),
 	]
 
 
@@ -135,7 +289,9 @@ def send(session: requests.Session, base_url: str, user: str, method: str, path:
 	return session.post(url, data=params, files=files)
 
 
-def leaked(response: requests.Response, secrets: tuple[str, ...], *, must_be_empty: bool = False) -> list[str]:
+def leaked(
+	response: requests.Response, secrets: tuple[str, ...], *, must_be_empty: bool = False
+) -> list[str]:
 	"""The secrets found in an answer; counts must be 0; a filtered list must be empty when the
 	filter itself is the probe (an answer at all would confirm the guess)."""
 	if response.status_code >= 400:
@@ -157,18 +313,80 @@ def own_reporter_attempts(own: dict) -> list[tuple[str, str, str, dict]]:
 		("own case get", "GET", f"/api/resource/{dt}/{name}", {}),
 		("own case getdoc", "GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": dt, "name": name}),
 		("own case client.get", "POST", "/api/method/frappe.client.get", {"doctype": dt, "name": name}),
-		("reporter via get_value", "POST", "/api/method/frappe.client.get_value", {"doctype": dt, "filters": name, "fieldname": '["reporter_name", "reporter_email"]'}),
-		("reporter via list fields", "GET", f"/api/resource/{dt}", {"fields": '["reporter_name", "reporter_email", "reporter_phone"]'}),
-		("reporter via reportview", "POST", "/api/method/frappe.desk.reportview.get", {"doctype": dt, "fields": json.dumps([f"`tab{dt}`.`reporter_name`", f"`tab{dt}`.`reporter_email`"])}),
-		("reporter via filter", "POST", "/api/method/frappe.client.get_count", {"doctype": dt, "filters": by_email}),
+		(
+			"reporter via get_value",
+			"POST",
+			"/api/method/frappe.client.get_value",
+			{"doctype": dt, "filters": name, "fieldname": '["reporter_name", "reporter_email"]'},
+		),
+		(
+			"reporter via list fields",
+			"GET",
+			f"/api/resource/{dt}",
+			{"fields": '["reporter_name", "reporter_email", "reporter_phone"]'},
+		),
+		(
+			"reporter via reportview",
+			"POST",
+			"/api/method/frappe.desk.reportview.get",
+			{
+				"doctype": dt,
+				"fields": json.dumps([f"`tab{dt}`.`reporter_name`", f"`tab{dt}`.`reporter_email`"]),
+			},
+		),
+		(
+			"reporter via filter",
+			"POST",
+			"/api/method/frappe.client.get_count",
+			{"doctype": dt, "filters": by_email},
+		),
 		("reporter via list filter", "GET", f"/api/resource/{dt}", {"filters": by_email}),
-		("reporter via versions", "POST", "/api/method/frappe.client.get_list", {"doctype": "Version", "fields": '["data"]', "filters": json.dumps({"docname": name})}),
-		("reporter via communications", "POST", "/api/method/frappe.client.get_list", {"doctype": "Communication", "fields": '["sender", "content"]', "filters": json.dumps({"reference_name": name})}),
-		("reporter via the email", "POST", "/api/method/frappe.client.get", {"doctype": "Communication", "name": own["communication"]}),
-		("reporter via the email, resource", "GET", f"/api/resource/Communication/{own['communication']}", {}),
-		("reporter via docinfo", "GET", "/api/method/frappe.desk.form.load.get_docinfo", {"doctype": dt, "name": name}),
-		("reporter via email list", "GET", "/api/resource/Communication", {"fields": '["sender", "content"]'}),
-		("reporter via search", "POST", "/api/method/frappe.desk.search.search_link", {"doctype": dt, "txt": own["reporter_name"][:14]}),
+		(
+			"reporter via versions",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{"doctype": "Version", "fields": '["data"]', "filters": json.dumps({"docname": name})},
+		),
+		(
+			"reporter via communications",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{
+				"doctype": "Communication",
+				"fields": '["sender", "content"]',
+				"filters": json.dumps({"reference_name": name}),
+			},
+		),
+		(
+			"reporter via the email",
+			"POST",
+			"/api/method/frappe.client.get",
+			{"doctype": "Communication", "name": own["communication"]},
+		),
+		(
+			"reporter via the email, resource",
+			"GET",
+			f"/api/resource/Communication/{own['communication']}",
+			{},
+		),
+		(
+			"reporter via docinfo",
+			"GET",
+			"/api/method/frappe.desk.form.load.get_docinfo",
+			{"doctype": dt, "name": name},
+		),
+		(
+			"reporter via email list",
+			"GET",
+			"/api/resource/Communication",
+			{"fields": '["sender", "content"]'},
+		),
+		(
+			"reporter via search",
+			"POST",
+			"/api/method/frappe.desk.search.search_link",
+			{"doctype": dt, "txt": own["reporter_name"][:14]},
+		),
 	]
 
 
@@ -176,12 +394,24 @@ def snapshot(admin: requests.Session, base_url: str, world: dict) -> dict:
 	"""What a successful write would change, read as Administrator."""
 	state = {}
 	for label in ("A", "B"):
-		for doctype, key in (("Mediation Case", "case"), ("Round Table Action", "action"), ("Round Table Meeting", "meeting"), ("Partner Organisation", "organisation"), ("Partner Contact", "contact"), ("Refugee Household", "household")):
+		for doctype, key in (
+			("Mediation Case", "case"),
+			("Round Table Action", "action"),
+			("Round Table Meeting", "meeting"),
+			("Partner Organisation", "organisation"),
+			("Partner Contact", "contact"),
+			("Refugee Household", "household"),
+		):
 			doc = admin.get(f"{base_url}/api/resource/{doctype}/{world[label][key]}").json()["data"]
 			state[(doctype, doc["name"])] = (doc["modified"], doc.get("_assign"))
 			for child in ("Comment", "File", "DocShare"):
-				field = {"Comment": "reference_name", "File": "attached_to_name", "DocShare": "share_name"}[child]
-				count = admin.post(f"{base_url}/api/method/frappe.client.get_count", data={"doctype": child, "filters": json.dumps({field: doc["name"]})}).json()["message"]
+				field = {"Comment": "reference_name", "File": "attached_to_name", "DocShare": "share_name"}[
+					child
+				]
+				count = admin.post(
+					f"{base_url}/api/method/frappe.client.get_count",
+					data={"doctype": child, "filters": json.dumps({field: doc["name"]})},
+				).json()["message"]
 				state[(child, doc["name"])] = count
 	return state
 
@@ -194,8 +424,12 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 		session = login(base_url, own["user"], own["password"])
 
 		# Positive controls: the partner sees its own case, or the refusals below prove nothing.
-		own_list = session.get(f"{base_url}/api/resource/Mediation Case", params={"fields": '["name", "subject"]'})
-		assert own_list.ok and [row["name"] for row in own_list.json()["data"]] == [own["case"]], own_list.text
+		own_list = session.get(
+			f"{base_url}/api/resource/Mediation Case", params={"fields": '["name", "subject"]'}
+		)
+		assert own_list.ok and [row["name"] for row in own_list.json()["data"]] == [own["case"]], (
+			own_list.text
+		)
 		own_case = session.get(f"{base_url}/api/resource/Mediation Case/{own['case']}").json()["data"]
 		assert own_case["subject"] == own["case_subject"]
 		own_action = session.get(f"{base_url}/api/resource/Round Table Action/{own['action']}")
@@ -206,14 +440,20 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 				attempts += 1
 				response = send(session, base_url, own["user"], method, path, dict(params))
 				if response.status_code >= 500:
-					failures.append(f"{attacker} {label} on {target.doctype} {target.name}: server error {response.status_code}")
+					failures.append(
+						f"{attacker} {label} on {target.doctype} {target.name}: server error {response.status_code}"
+					)
 				elif found := leaked(response, target.secrets):
 					failures.append(f"{attacker} {label} on {target.doctype} {target.name}: leaked {found}")
 		for label, method, path, params in own_reporter_attempts(own):
 			attempts += 1
 			response = send(session, base_url, own["user"], method, path, dict(params))
 			probe = "filter" in label
-			if found := leaked(response, (own["reporter_name"], own["reporter_email"], "+49 421 555 0100"), must_be_empty=probe):
+			if found := leaked(
+				response,
+				(own["reporter_name"], own["reporter_email"], "+49 421 555 0100"),
+				must_be_empty=probe,
+			):
 				failures.append(f"{attacker} {label}: leaked the confidential reporter {found}")
 
 		# The other's private attachment under /private/files.
@@ -226,7 +466,38 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 	after = snapshot(admin_session, base_url, world)
 	changed = [key for key in before if before[key] != after[key]]
 	with capsys.disabled():  # the count belongs in the test output, also without -s
-		print(f"\npartner isolation: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed")
+		print(
+			f"\npartner isolation: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed"
+		)
 	assert attempts >= 100
 	assert not failures, "\n".join(failures)
 	assert not changed, f"writes got through: {changed}"
+
+
+def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
+	"""Tenants see their own reports in the portal only; the generic API gives them no case at all,
+	neither the partners' nor their own, and no household."""
+	tenant = world["tenant"]
+	session = login(base_url, tenant["user"], tenant["password"])
+	targets = [
+		Target(
+			"Mediation Case",
+			world["A"]["case"],
+			(world["A"]["case_subject"], world["A"]["reporter_email"]),
+			"subject",
+		),
+		Target("Mediation Case", tenant["case"], (tenant["case_subject"],), "subject"),
+		Target("Refugee Household", world["A"]["household"], (world["A"]["family_name"],), "family_name"),
+	]
+	attempts, failures = 0, []
+	for target in targets:
+		for label, method, path, params in read_attempts(target) + write_attempts(target):
+			attempts += 1
+			response = send(session, base_url, tenant["user"], method, path, dict(params))
+			if response.status_code >= 500:
+				failures.append(f"tenant {label} on {target.doctype} {target.name}: server error")
+			elif found := leaked(response, target.secrets):
+				failures.append(f"tenant {label} on {target.doctype} {target.name}: leaked {found}")
+	with capsys.disabled():
+		print(f"\ntenant isolation: {attempts} attempts, {len(failures)} leaks")
+	assert not failures, "\n".join(failures)

@@ -130,6 +130,25 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 	}
 
 
+def build_tenant(suffix: str, category: str) -> dict:
+	"""A tenant with a portal login (ERPNext Customer role) and a report of their own."""
+	from mitmenschen.portal.testing import make_tenant_user
+
+	tenant = make_tenant_user(f"mieter-{suffix.lower()}@isolation.example", f"Mieter {suffix}")
+	update_password(tenant["user"], PASSWORD)
+	report = frappe.get_doc(
+		{
+			"doctype": "Mediation Case",
+			"subject": f"Eigene Meldung der Mieterin {suffix}",
+			"category": category,
+			"channel": "Portal",
+			"reporter_tenant": tenant["tenant"],
+			"reporter_email": tenant["user"],
+		}
+	).insert()
+	return {**tenant, "password": PASSWORD, "case": report.name, "case_subject": report.subject}
+
+
 def build() -> dict:
 	suffix = random_string(6)
 	category = make_category(f"Isolation {suffix}").name
@@ -138,5 +157,6 @@ def build() -> dict:
 		{"doctype": "Mediation Case", "subject": f"Nur intern {suffix}", "category": category}
 	).insert()
 	world["staff_case"] = staff_case.name
+	world["tenant"] = build_tenant(suffix, category)
 	frappe.db.commit()
 	return world

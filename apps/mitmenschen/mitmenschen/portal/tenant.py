@@ -94,9 +94,10 @@ def tenant_property(tenant: str) -> dict | None:
 
 
 def categories() -> list[dict]:
+	"""Every category: a short master list, and a cut-off would silently hide some from tenants."""
 	return [
 		{"name": name, "label": _(name)}
-		for name in frappe.get_all("Case Category", order_by="category_name asc", pluck="name", limit=100)
+		for name in frappe.get_all("Case Category", order_by="category_name asc", pluck="name")
 	]
 
 

@@ -13,6 +13,7 @@ from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime, s
 
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.sla import stamp_first_response_by_email
+from mitmenschen.mitmenschen_setup.erp_records import get_tenant_doctype
 
 DOCTYPE = "Mediation Case"
 CLOSED = "Closed"
@@ -124,7 +125,7 @@ def mail_text(communication) -> str:
 
 def tenant_by_email(email: str) -> tuple[str, str] | None:
 	"""(tenant doctype, tenant) whose Contact has this address."""
-	tenant_doctype = frappe.db.get_single_value("Mitmenschen Settings", "tenant_doctype") or "Customer"
+	tenant_doctype = get_tenant_doctype()
 	contacts = frappe.get_all("Contact Email", filters={"email_id": email}, pluck="parent")
 	if not contacts:
 		return None

@@ -6,7 +6,8 @@ import frappe
 from frappe import _
 
 from mitmenschen.portal.guard import require_partner_organisation
-from mitmenschen.portal.language import set_portal_context
+from mitmenschen.portal.language import language_choices, set_portal_context
+from mitmenschen.portal.tenant import require_tenant
 
 ERROR_TEMPLATE = "mitmenschen/templates/portal/error.html"
 EXPECTED = (frappe.PermissionError, frappe.PageDoesNotExistError, frappe.Redirect)
@@ -55,6 +56,17 @@ def partner_context(context, title: str, active: str) -> str:
 	context.active_route = active
 	context.no_breadcrumbs = 1
 	return organisation
+
+
+def tenant_context(context, title: str, active: str) -> str:
+	"""The tenant pages' counterpart of `partner_context`: access first, then the page."""
+	tenant = require_tenant()
+	set_portal_context(context, title)
+	context.nav = tenant_nav()
+	context.active_route = active
+	context.no_breadcrumbs = 1
+	context.languages = language_choices()
+	return tenant
 
 
 def tenant_nav() -> list[dict]:

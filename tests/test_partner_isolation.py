@@ -10,15 +10,11 @@ controls prove the partner does see its own case, so an over-eager lockout canno
 """
 
 import json
-import os
-import subprocess
 from dataclasses import dataclass
 
 import pytest
 import requests
-from test_install_cycle import BENCH
-
-MM_SITE_ENV = "MM_SITE"
+from portal_world import api_session, bench_execute
 
 
 @dataclass
@@ -29,30 +25,9 @@ class Target:
 	title_field: str
 
 
-def bench_execute(method: str) -> dict:
-	site = os.environ.get(MM_SITE_ENV, "test.localhost")
-	result = subprocess.run(
-		["bench", "--site", site, "execute", method],
-		cwd=BENCH,
-		capture_output=True,
-		text=True,
-		timeout=300,
-		check=False,  # the assertion below shows bench's own error
-	)
-	assert result.returncode == 0, result.stderr[-2000:]
-	return json.loads(result.stdout[result.stdout.index("{") :])
-
-
 @pytest.fixture(scope="module")
 def world() -> dict:
 	return bench_execute("mitmenschen.tests.isolation_world.build")
-
-
-def login(base_url: str, user: str, password: str) -> requests.Session:
-	session = requests.Session()
-	response = session.post(f"{base_url}/api/method/login", data={"usr": user, "pwd": password})
-	response.raise_for_status()
-	return session
 
 
 def targets_for(world: dict, attacker: str) -> list[Target]:
@@ -390,6 +365,21 @@ def own_reporter_attempts(own: dict) -> list[tuple[str, str, str, dict]]:
 	]
 
 
+def attack(session: requests.Session, base_url: str, user: str, who: str, targets: list[Target]):
+	"""Every read and write route against every target; (attempts, failures)."""
+	attempts, failures = 0, []
+	for target in targets:
+		for label, method, path, params in read_attempts(target) + write_attempts(target):
+			attempts += 1
+			response = send(session, base_url, user, method, path, dict(params))
+			where = f"{who} {label} on {target.doctype} {target.name}"
+			if response.status_code >= 500:
+				failures.append(f"{where}: server error {response.status_code}")
+			elif found := leaked(response, target.secrets):
+				failures.append(f"{where}: leaked {found}")
+	return attempts, failures
+
+
 def snapshot(admin: requests.Session, base_url: str, world: dict) -> dict:
 	"""What a successful write would change, read as Administrator."""
 	state = {}
@@ -421,7 +411,7 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 	attempts, failures = 0, []
 	for attacker in ("A", "B"):
 		own = world[attacker]
-		session = login(base_url, own["user"], own["password"])
+		session = api_session(base_url, own["user"], own["password"])
 
 		# Positive controls: the partner sees its own case, or the refusals below prove nothing.
 		own_list = session.get(
@@ -435,16 +425,8 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 		own_action = session.get(f"{base_url}/api/resource/Round Table Action/{own['action']}")
 		assert own_action.ok, own_action.text
 
-		for target in targets_for(world, attacker):
-			for label, method, path, params in read_attempts(target) + write_attempts(target):
-				attempts += 1
-				response = send(session, base_url, own["user"], method, path, dict(params))
-				if response.status_code >= 500:
-					failures.append(
-						f"{attacker} {label} on {target.doctype} {target.name}: server error {response.status_code}"
-					)
-				elif found := leaked(response, target.secrets):
-					failures.append(f"{attacker} {label} on {target.doctype} {target.name}: leaked {found}")
+		tried, failed = attack(session, base_url, own["user"], attacker, targets_for(world, attacker))
+		attempts, failures = attempts + tried, failures + failed
 		for label, method, path, params in own_reporter_attempts(own):
 			attempts += 1
 			response = send(session, base_url, own["user"], method, path, dict(params))
@@ -478,7 +460,7 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 	"""Tenants see their own reports in the portal only; the generic API gives them no case at all,
 	neither the partners' nor their own, and no household."""
 	tenant = world["tenant"]
-	session = login(base_url, tenant["user"], tenant["password"])
+	session = api_session(base_url, tenant["user"], tenant["password"])
 	targets = [
 		Target(
 			"Mediation Case",
@@ -489,15 +471,7 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 		Target("Mediation Case", tenant["case"], (tenant["case_subject"],), "subject"),
 		Target("Refugee Household", world["A"]["household"], (world["A"]["family_name"],), "family_name"),
 	]
-	attempts, failures = 0, []
-	for target in targets:
-		for label, method, path, params in read_attempts(target) + write_attempts(target):
-			attempts += 1
-			response = send(session, base_url, tenant["user"], method, path, dict(params))
-			if response.status_code >= 500:
-				failures.append(f"tenant {label} on {target.doctype} {target.name}: server error")
-			elif found := leaked(response, target.secrets):
-				failures.append(f"tenant {label} on {target.doctype} {target.name}: leaked {found}")
+	attempts, failures = attack(session, base_url, tenant["user"], "tenant", targets)
 	with capsys.disabled():
 		print(f"\ntenant isolation: {attempts} attempts, {len(failures)} leaks")
 	assert not failures, "\n".join(failures)

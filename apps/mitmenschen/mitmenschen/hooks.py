@@ -21,12 +21,12 @@ add_to_apps_screen = [
 ]
 
 # ---- Install, migrate, tests -------------------------------------------------------------------
-after_install = ["mitmenschen.install.after_install", "mitmenschen.escalation.setup.after_migrate"]
-after_migrate = ["mitmenschen.install.after_migrate", "mitmenschen.escalation.setup.after_migrate"]
+after_install = "mitmenschen.install.after_install"
+after_migrate = "mitmenschen.install.after_migrate"
 before_uninstall = ["mitmenschen.uninstall.before_uninstall", "mitmenschen.escalation.setup.before_uninstall"]
 before_tests = "mitmenschen.tests.utils.before_tests"
 
-# ---- Permissions: partner isolation and staff-only records (#4) ---------------------------------
+# ---- Permissions: partner isolation and staff-only records ---------------------------------
 _PARTNER = "mitmenschen.partners.permissions"
 permission_query_conditions: dict[str, str] = {
 	"Mediation Case": f"{_PARTNER}.case_query",
@@ -44,16 +44,16 @@ has_permission: dict[str, str] = {
 	"Communication": f"{_PARTNER}.communication_permission",
 }
 
-# ---- Workflows: refused steps explained (#4) -----------------------------------------------------
+# ---- Workflows: refused steps explained -----------------------------------------------------
 override_whitelisted_methods = {
-	"frappe.model.workflow.apply_workflow": "mitmenschen.mitmenschen_setup.workflow_rules.apply_workflow",
+	"frappe.model.workflow.apply_workflow": "mitmenschen.workflows.rules.apply_workflow",
 	# Frappe routes that would bypass partner isolation (see partners/api_guards.py)
 	"frappe.client.get_count": "mitmenschen.partners.api_guards.get_count",
 	"frappe.desk.form.load.getdoc": "mitmenschen.partners.api_guards.getdoc",
 	"frappe.desk.form.load.get_docinfo": "mitmenschen.partners.api_guards.get_docinfo",
 }
 
-# ---- Data protection: Frappe's personal data requests find people by these email fields (#4) ----
+# ---- Data protection: Frappe's personal data requests find people by these email fields ----
 # keep in step with mitmenschen.privacy.user_data.EMAIL_IDENTIFIED
 user_data_fields = [
 	{
@@ -67,12 +67,12 @@ user_data_fields = [
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
-	"Communication": {  # email to case (#5)
+	"Communication": {  # email to case
 		"after_insert": "mitmenschen.mediation.inbound.on_communication",
 		"on_update": "mitmenschen.mediation.inbound.note_dropped_attachments",
 	},
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
-	# who belongs to which organisation is cached for the permission hooks (#4)
+	# who belongs to which organisation is cached for the permission hooks
 	"Partner Contact": {"on_update": _FORGET_PARTNERS, "on_trash": _FORGET_PARTNERS},
 	"Partner Organisation": {
 		"on_update": _FORGET_PARTNERS,
@@ -85,12 +85,12 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"daily": ["mitmenschen.privacy.retention.run_retention"],
 	"cron": {
-		"*/5 * * * *": ["mitmenschen.escalation.sweep.run"],  # escalations and reminders (#5)
+		"*/5 * * * *": ["mitmenschen.escalation.sweep.run"],  # escalations and reminders
 	},
 }
 
 # ---- Portal -------------------------------------------------------------------------------------
-# Partner portal and the tenant's "report a problem" form (#6); pages in www/, logic in portal/.
+# Partner portal and the tenant's "report a problem" form; pages in www/, logic in portal/.
 web_include_js = ["/assets/mitmenschen/js/direction.js"]  # dir="rtl" on Frappe's own web pages
 website_route_rules = [
 	{"from_route": "/partner/cases/<name>", "to_route": "partner/case"},
@@ -103,9 +103,13 @@ portal_menu_items = [
 	{"title": "My Reports", "route": "/my-reports", "role": "Customer"},
 ]
 
-# ---- Escalation engine (#5): doctype -> module with notices(timers) and fired(timers) -----------
+# ---- Escalation engine: its clients register their doctypes, clocks and recipient kinds ----------
+# doctype -> module with notices(timers) and fired(timers); see escalation/sources.py
 escalation_sources = {
 	"Mediation Case": "mitmenschen.mediation.escalation_source",
 	"Round Table Action": "mitmenschen.round_table.escalation_source",
 	"Round Table Meeting": "mitmenschen.round_table.escalation_source",
 }
+escalation_clocks = ["Response", "Resolution", "Referral", "Action"]
+# kinds a client resolves itself (the engine resolves "Role" and "User")
+escalation_recipient_kinds = ["Assignee", "Partner Hot Line", "Round Table Chair"]

@@ -2,9 +2,12 @@
 
 import frappe
 
-from mitmenschen.mitmenschen_setup.erp_records import sync_connections, sync_doctype_defaults
-from mitmenschen.mitmenschen_setup.workflows import ensure_workflows
-from mitmenschen.portal.language import ensure_sorani_language
+import mitmenschen.escalation.setup
+import mitmenschen.mediation.setup
+import mitmenschen.round_table.setup
+from mitmenschen.erp.records import sync_connections, sync_doctype_defaults
+from mitmenschen.language import ensure_sorani_language
+from mitmenschen.workflows.definitions import ensure_workflows
 
 ROLES: dict[str, dict] = {
 	"Mit:Menschen Clerk": {"desk_access": 1},
@@ -14,11 +17,7 @@ ROLES: dict[str, dict] = {
 
 
 def after_install() -> None:
-	ensure_roles()
-	sync_doctype_defaults()
-	sync_connections()
-	ensure_workflows()
-	ensure_sorani_language()
+	after_migrate()
 
 
 def after_migrate() -> None:
@@ -27,6 +26,14 @@ def after_migrate() -> None:
 	sync_connections()
 	ensure_workflows()
 	ensure_sorani_language()
+	ensure_escalation()
+
+
+def ensure_escalation() -> None:
+	"""The engine first (it makes the options its clients' ladders use), then each client's data."""
+	mitmenschen.escalation.setup.after_migrate()
+	mitmenschen.mediation.setup.after_migrate()
+	mitmenschen.round_table.setup.after_migrate()
 
 
 def ensure_roles() -> None:

@@ -3,8 +3,8 @@
 import frappe
 
 from mitmenschen.install import ROLES
-from mitmenschen.mitmenschen_setup.erp_records import CONNECTION_GROUP
-from mitmenschen.mitmenschen_setup.workflows import remove_workflows
+from mitmenschen.erp.records import CONNECTION_GROUP
+from mitmenschen.workflows.definitions import remove_workflows
 
 
 def before_uninstall() -> None:

@@ -18,8 +18,8 @@ from datetime import timedelta
 import frappe
 from frappe.utils import add_days, now_datetime
 
-from mitmenschen.escalation.mail_testing import SMTPSink, ensure_outgoing_account, retire_outgoing_account
-from mitmenschen.escalation.setup import after_migrate
+from mitmenschen.tests.mail import SMTPSink, ensure_outgoing_account, retire_outgoing_account
+from mitmenschen.install import ensure_escalation
 from mitmenschen.escalation.sweep import sweep
 from mitmenschen.escalation.timers import FIELDS as TIMER_FIELDS
 
@@ -54,7 +54,7 @@ CASE_FIELDS = [
 
 def run(open_cases: int = 100_000, due: int = 1_000) -> dict:
 	frappe.flags.mute_emails = False
-	after_migrate()
+	ensure_escalation()
 	started = now_datetime()
 	figures: dict = {}
 	# mail is only queued here, never sent; a site without an outgoing account gets a stand-in

@@ -4,7 +4,7 @@
 
 Seeds `cases` Mediation Cases with one bulk insert (names BENCH-…, spread over 50 other
 organisations plus the measured partner's, a share of them open referrals to it), builds the
-portal world (mitmenschen.portal.testing), renders every portal page as its partner or tenant the
+portal world (mitmenschen.tests.portal_world), renders every portal page as its partner or tenant the
 way the web server does (Frappe's website renderer), and reports the median server time and the
 number of SQL queries per page. Removes the seeded cases afterwards unless keep=1.
 """
@@ -91,7 +91,7 @@ def measure(path: str, user: str) -> dict:
 
 
 def run(cases: int = 100_000, keep: int = 0) -> dict:
-	from mitmenschen.portal.testing import build
+	from mitmenschen.tests.portal_world import build
 
 	world = build()
 	partner, tenant = world["A"], world["tenant"]

@@ -16,8 +16,8 @@ from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from mitmenschen.demo import data
-from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype, get_tenant_doctype
-from mitmenschen.mitmenschen_setup.workflows import insert_in_state
+from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
+from mitmenschen.workflows.definitions import insert_in_state
 
 
 def load(commit: bool = True) -> None:

@@ -1,6 +1,9 @@
 """Idempotent setup of the escalation engine (after install and migrate): indexes, the digest's
-Email Template, the Bremen holiday list, a standard SLA policy and the round-table action ladder.
-Existing records are left as the cooperative edited them.
+Email Template, the Bremen holiday list, and the clocks and recipient kinds its clients register.
+
+The engine knows no client: modules register, in hooks.py, the clocks they run
+(`escalation_clocks`) and the recipient kinds they resolve themselves (`escalation_recipient_kinds`);
+they seed their own policies and ladders. Existing records are left as the cooperative edited them.
 """
 
 from pathlib import Path
@@ -13,36 +16,12 @@ from mitmenschen.escalation.holidays import ensure_bremen_holiday_list
 from mitmenschen.escalation.timers import ensure_indexes
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "emails"
-STANDARD_POLICY = "Standard"
-STANDARD_TARGETS = [  # priority, response and resolution in working hours (8 per day)
-	("Urgent", 2, 16),
-	("High", 8, 40),
-	("Medium", 16, 80),
-	("Low", 24, 160),
-]
-STANDARD_LADDER = [  # clock, level, trigger, percent, hours after breach, whom, role
-	("Response", 1, "Share of Target", 80, 0, "Assignee", None),
-	("Response", 2, "Share of Target", 100, 0, "Assignee", None),
-	("Response", 3, "After Breach", 100, 8, "Role", "Mit:Menschen Manager"),
-	("Resolution", 1, "Share of Target", 80, 0, "Assignee", None),
-	("Resolution", 2, "Share of Target", 100, 0, "Role", "Mit:Menschen Manager"),
-	("Resolution", 3, "After Breach", 100, 24, "Round Table Chair", None),
-	("Referral", 1, "Share of Target", 100, 0, "Partner Hot Line", None),
-	("Referral", 2, "After Breach", 100, 8, "Assignee", None),
-]
-ACTION_LADDER = [
-	("Action", 1, "Share of Target", 80, 0, "Assignee", None),
-	("Action", 2, "Share of Target", 100, 0, "Assignee", None),
-	("Action", 3, "After Breach", 100, 24, "Round Table Chair", None),
-]
-
-
 def after_migrate() -> None:
 	ensure_indexes()
 	ensure_email_templates()
 	year = getdate(nowdate()).year
-	holiday_list = ensure_bremen_holiday_list(year - 1, year + 3)
-	ensure_standard_policy(holiday_list)
+	ensure_bremen_holiday_list(year - 1, year + 3)
+	sync_registered_options()
 	frappe.db.commit()
 
 
@@ -65,39 +44,37 @@ def ensure_email_templates() -> None:
 	).insert(ignore_permissions=True)
 
 
-def ensure_standard_policy(holiday_list: str) -> None:
-	if not frappe.db.exists("Case SLA Policy", STANDARD_POLICY):
-		policy = frappe.get_doc(
-			{
-				"doctype": "Case SLA Policy",
-				"policy_name": STANDARD_POLICY,
-				"holiday_list": holiday_list,
-				"workday_start": "08:00:00",
-				"workday_end": "16:00:00",
-				"referral_hours": 16,
-				"targets": [
-					{"priority": p, "response_hours": r, "resolution_hours": s}
-					for p, r, s in STANDARD_TARGETS
-				],
-				"ladder": [_rung(row) for row in STANDARD_LADDER],
-			}
-		)
-		policy.insert(ignore_permissions=True)
-	settings = frappe.get_single("Mitmenschen Settings")
-	changed = False
-	if not settings.default_sla_policy:
-		settings.default_sla_policy = STANDARD_POLICY
-		changed = True
-	if not settings.action_ladder:
-		for row in ACTION_LADDER:
-			settings.append("action_ladder", _rung(row))
-		changed = True
-	if changed:
-		settings.flags.ignore_permissions = True
-		settings.save()
+# The kinds every ladder understands without a client: the engine resolves them (recipients.by_rule).
+ENGINE_RECIPIENT_KINDS = ["Role", "User"]
 
 
-def _rung(row: tuple) -> dict:
+def registered(hook: str) -> list[str]:
+	"""Values the installed apps register under `hook`, in hook order, each once."""
+	return list(dict.fromkeys(frappe.get_hooks(hook)))
+
+
+def sync_registered_options() -> None:
+	"""The rung's Select options are what the clients registered, set as Property Setters so that
+	the engine's own doctype names no client."""
+	options = {
+		"applies_to": registered("escalation_clocks"),
+		"notify": registered("escalation_recipient_kinds") + ENGINE_RECIPIENT_KINDS,
+	}
+	for fieldname, values in options.items():
+		make_property_setter_if_changed("Escalation Rung", fieldname, "\n".join(values))
+
+
+def make_property_setter_if_changed(doctype: str, fieldname: str, options: str) -> None:
+	from frappe.custom.doctype.property_setter.property_setter import make_property_setter
+
+	current = frappe.get_meta(doctype).get_field(fieldname).options
+	if current != options:
+		make_property_setter(doctype, fieldname, "options", options, "Text", validate_fields_for_doctype=False)
+		frappe.clear_cache(doctype=doctype)
+
+
+def rung(row: tuple) -> dict:
+	"""A ladder row as clients write it: (clock, level, trigger, percent, hours after breach, whom, role)."""
 	clock, level, trigger, percent, hours, notify, role = row
 	return {
 		"applies_to": clock,

@@ -10,7 +10,7 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_url, now_datetime
 
 from mitmenschen.escalation.digest import retry_failed_digests
-from mitmenschen.escalation.mail_testing import (
+from mitmenschen.tests.mail import (
 	CREATED_BY_MAIL_TESTS,
 	SMTPSink,
 	delete_created_since,
@@ -18,7 +18,7 @@ from mitmenschen.escalation.mail_testing import (
 	flush_queue,
 	retire_outgoing_account,
 )
-from mitmenschen.escalation.setup import after_migrate
+from mitmenschen.install import ensure_escalation
 from mitmenschen.escalation.sweep import sweep
 from mitmenschen.tests.factories import (
 	make_case,
@@ -60,7 +60,7 @@ class SweepTestCase(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
-		after_migrate()
+		ensure_escalation()
 		cls.smtp = SMTPSink(PORT)
 		cls.smtp.start()
 		ensure_outgoing_account(PORT)

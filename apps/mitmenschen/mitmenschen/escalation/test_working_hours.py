@@ -8,7 +8,7 @@ from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from mitmenschen.escalation.holidays import bremen_public_holidays, easter_sunday, ensure_bremen_holiday_list
 from mitmenschen.escalation.ladder import AFTER_BREACH, Rung, place
-from mitmenschen.escalation.setup import after_migrate
+from mitmenschen.install import ensure_escalation
 from mitmenschen.escalation.working_hours import WorkingCalendar, calendar_for
 from mitmenschen.mediation.sla import calendar_of, policy_for
 from mitmenschen.tests.factories import make_case, make_partner
@@ -97,7 +97,7 @@ class TestCaseClocks(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
-		after_migrate()
+		ensure_escalation()
 
 	def test_targets_are_set_on_creation_and_follow_the_priority(self) -> None:
 		case = make_case(priority="High", opened_on="2026-11-23 09:00:00")

@@ -12,7 +12,7 @@ from frappe.core.doctype.communication.email import _make as make_communication
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import escape_html, get_url
 
-from mitmenschen.portal.language import is_rtl
+from mitmenschen.language import is_rtl
 
 DOCTYPE = "Mediation Case"
 

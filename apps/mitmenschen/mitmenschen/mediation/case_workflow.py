@@ -49,7 +49,7 @@ def record_rejection(case) -> None:
 @frappe.whitelist()
 def reject_resolution(case: str, reason: str):
 	"""Reject with a reason in one call (the desk's Reject button and the API use it)."""
-	from mitmenschen.mitmenschen_setup.workflow_rules import apply_workflow, check_action
+	from mitmenschen.workflows.rules import apply_workflow, check_action
 
 	frappe.get_doc("Mediation Case", case).check_permission("write")
 	check_action("Mediation Case", case, "Reject")

@@ -13,7 +13,7 @@ from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime, s
 
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.sla import stamp_first_response_by_email
-from mitmenschen.mitmenschen_setup.erp_records import get_tenant_doctype
+from mitmenschen.erp.records import get_tenant_doctype
 
 DOCTYPE = "Mediation Case"
 CLOSED = "Closed"
@@ -104,7 +104,7 @@ def handle_reply_to_closed_case(case, communication) -> None:
 
 def reopen(case) -> None:
 	try:
-		from mitmenschen.mitmenschen_setup.workflows import apply_system_action
+		from mitmenschen.workflows.definitions import apply_system_action
 	except ImportError:  # before the workflows exist: the status field alone
 		apply_system_action = None
 	case.flags.ignore_permissions = True

@@ -6,7 +6,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import random_string
 
-from mitmenschen.escalation.mail_testing import (
+from mitmenschen.tests.mail import (
 	SMTPSink,
 	ensure_outgoing_account,
 	flush_queue,
@@ -14,7 +14,7 @@ from mitmenschen.escalation.mail_testing import (
 )
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.portal import tenant
-from mitmenschen.portal.testing import make_tenant_user
+from mitmenschen.tests.portal_world import make_tenant_user
 from mitmenschen.tests.factories import make_case, make_category
 
 PORT = 2537

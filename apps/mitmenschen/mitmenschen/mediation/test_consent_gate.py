@@ -8,7 +8,7 @@ from frappe.utils import add_days, nowdate
 
 from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS, partner_may_see_household
 from mitmenschen.mediation.consent_gate import ConsentRequiredError
-from mitmenschen.mitmenschen_setup.workflows import CLERK, MANAGER
+from mitmenschen.workflows.definitions import CLERK, MANAGER
 from mitmenschen.tests.factories import (
 	make_case,
 	make_category,

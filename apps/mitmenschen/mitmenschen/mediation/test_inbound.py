@@ -10,7 +10,7 @@ from email.utils import make_msgid
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from mitmenschen.escalation.mail_testing import (
+from mitmenschen.tests.mail import (
 	CREATED_BY_MAIL_TESTS,
 	POP3Mailbox,
 	delete_created_since,

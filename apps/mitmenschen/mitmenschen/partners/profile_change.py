@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype
+from mitmenschen.erp.records import get_property_doctype
 
 DOCTYPE = "Partner Profile Change"
 SCALAR_FIELDS = ("hotline_phone", "hotline_email", "website", "description")

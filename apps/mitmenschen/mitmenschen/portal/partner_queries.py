@@ -332,7 +332,7 @@ def profile(organisation: str) -> dict:
 
 def profile_choices() -> dict:
 	"""What a partner can pick from: services, languages, districts (top nodes of the property tree)."""
-	from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype
+	from mitmenschen.erp.records import get_property_doctype
 
 	property_doctype = get_property_doctype()
 	meta = frappe.get_meta(property_doctype)

@@ -8,8 +8,8 @@ from frappe.utils import random_string
 from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.portal import partner_api, partner_queries, tenant
 from mitmenschen.portal.guard import PortalNotFoundError
-from mitmenschen.portal.language import is_rtl, text_direction
-from mitmenschen.portal.testing import PNG_1PX, make_tenant_user, make_web_user
+from mitmenschen.language import is_rtl, text_direction
+from mitmenschen.tests.portal_world import PNG_1PX, make_tenant_user, make_web_user
 from mitmenschen.portal.uploads import UploadError, validate_upload
 from mitmenschen.tests.factories import make_category, make_contact, make_partner
 

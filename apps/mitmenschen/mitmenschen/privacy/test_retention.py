@@ -15,7 +15,7 @@ from mitmenschen.privacy.retention import (
 	due_cases,
 	run_retention,
 )
-from mitmenschen.privacy.testing import make_case_with_trail, make_household_with_trail, rows_mentioning
+from mitmenschen.tests.privacy_world import make_case_with_trail, make_household_with_trail, rows_mentioning
 
 TRAIL_TABLES = ("tabVersion", "tabComment", "tabCommunication", "tabFile", "tabActivity Log", "tabToDo")
 STATISTICS = (

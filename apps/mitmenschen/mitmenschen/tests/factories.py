@@ -3,7 +3,7 @@
 import frappe
 from frappe.utils import random_string
 
-from mitmenschen.mitmenschen_setup.workflows import seed_state
+from mitmenschen.workflows.definitions import seed_state
 
 
 def unique(prefix: str) -> str:

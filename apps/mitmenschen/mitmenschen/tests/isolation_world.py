@@ -132,7 +132,7 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 
 def build_tenant(suffix: str, category: str) -> dict:
 	"""A tenant with a portal login (ERPNext Customer role) and a report of their own."""
-	from mitmenschen.portal.testing import make_tenant_user
+	from mitmenschen.tests.portal_world import make_tenant_user
 
 	tenant = make_tenant_user(f"mieter-{suffix.lower()}@isolation.example", f"Mieter {suffix}")
 	update_password(tenant["user"], PASSWORD)

@@ -45,7 +45,7 @@ RUNTIME_MESSAGES = [
 	N_("Partners"),
 	N_("Round Table"),
 	N_("Mitmenschen Setup"),
-	# workflow actions (mitmenschen_setup/workflows.py): the desk shows them as buttons, translated
+	# workflow actions (workflows/definitions.py): the desk shows them as buttons, translated
 	N_("Review"),
 	N_("Approve Allocation"),
 	N_("Send Back"),

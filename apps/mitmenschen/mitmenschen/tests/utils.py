@@ -2,7 +2,7 @@
 
 import frappe
 
-from mitmenschen.mitmenschen_setup.erpnext_setup import complete_erpnext_setup
+from mitmenschen.erp.erpnext_setup import complete_erpnext_setup
 
 TEST_COMPANY = "Test Wohnungsgenossenschaft eG"
 

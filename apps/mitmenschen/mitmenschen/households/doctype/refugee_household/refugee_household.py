@@ -6,9 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
-from mitmenschen.mitmenschen_setup.erp_records import get_record_title, set_district, set_erp_doctypes
-from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
-from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
+from mitmenschen.erp.records import get_record_title, set_district, set_erp_doctypes
+from mitmenschen.workflows.notifications import notify_state_change
+from mitmenschen.workflows.rules import validate_state_change
 
 
 class HouseholdDateError(frappe.ValidationError):

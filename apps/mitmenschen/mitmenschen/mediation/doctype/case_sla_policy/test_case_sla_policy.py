@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 
 from mitmenschen.escalation.holidays import BREMEN_HOLIDAY_LIST
-from mitmenschen.escalation.setup import after_migrate
+from mitmenschen.install import ensure_escalation
 from mitmenschen.mediation.doctype.case_sla_policy.case_sla_policy import InvalidSLAPolicyError
 from mitmenschen.mediation.sla import target_for
 from mitmenschen.tests.factories import make_category, unique
@@ -30,7 +30,7 @@ class TestCaseSLAPolicy(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
-		after_migrate()
+		ensure_escalation()
 
 	def test_most_specific_target_wins(self) -> None:
 		noise = make_category().name

@@ -10,9 +10,9 @@ from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejec
 from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
 from mitmenschen.mediation.sla import apply_sla, sync_timers
-from mitmenschen.mitmenschen_setup.erp_records import set_district, set_erp_doctypes
-from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
-from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
+from mitmenschen.erp.records import set_district, set_erp_doctypes
+from mitmenschen.workflows.notifications import notify_state_change
+from mitmenschen.workflows.rules import validate_state_change
 
 REFERRABLE_STATUS = "Active"
 

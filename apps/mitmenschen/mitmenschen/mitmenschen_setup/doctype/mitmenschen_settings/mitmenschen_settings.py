@@ -5,7 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from mitmenschen.mitmenschen_setup.erp_records import (
+from mitmenschen.erp.records import (
 	sync_connections,
 	sync_doctype_defaults,
 	validate_erp_doctype,

@@ -5,9 +5,9 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
-from mitmenschen.mitmenschen_setup.erp_records import get_property_doctype
-from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
-from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
+from mitmenschen.erp.records import get_property_doctype
+from mitmenschen.workflows.notifications import notify_state_change
+from mitmenschen.workflows.rules import validate_state_change
 
 
 class HotlineContactError(frappe.ValidationError):

@@ -6,8 +6,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
 
-from mitmenschen.mitmenschen_setup.workflow_notifications import notify_state_change
-from mitmenschen.mitmenschen_setup.workflow_rules import validate_state_change
+from mitmenschen.workflows.notifications import notify_state_change
+from mitmenschen.workflows.rules import validate_state_change
 from mitmenschen.round_table.invitations import on_meeting_update
 from mitmenschen.round_table.reminders import sync_meeting_reminder
 

@@ -11,7 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_url_to_form
 
-from mitmenschen.mitmenschen_setup.workflows import BY_DOCTYPE
+from mitmenschen.workflows.definitions import BY_DOCTYPE
 
 
 def responsible_users(doc, old_state: str, new_state: str) -> list[str]:

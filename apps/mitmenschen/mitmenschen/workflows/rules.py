@@ -12,7 +12,7 @@ from frappe import _
 from frappe.model.workflow import WorkflowPermissionError, is_transition_condition_satisfied
 from frappe.model.workflow import apply_workflow as frappe_apply_workflow
 
-from mitmenschen.mitmenschen_setup.workflows import BY_DOCTYPE, IS_CHAIR, NOT_SELF_PROPOSED, Step
+from mitmenschen.workflows.definitions import BY_DOCTYPE, IS_CHAIR, NOT_SELF_PROPOSED, Step
 
 
 @frappe.whitelist()

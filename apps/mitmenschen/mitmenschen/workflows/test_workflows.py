@@ -8,8 +8,8 @@ from frappe.model.workflow import WorkflowPermissionError
 from frappe.tests.utils import FrappeTestCase
 
 from mitmenschen.mediation.case_workflow import ResolutionError, reject_resolution
-from mitmenschen.mitmenschen_setup.workflow_rules import apply_workflow, condition_message
-from mitmenschen.mitmenschen_setup.workflows import (
+from mitmenschen.workflows.rules import apply_workflow, condition_message
+from mitmenschen.workflows.definitions import (
 	BY_DOCTYPE,
 	CLERK,
 	MANAGER,

@@ -1,6 +1,6 @@
 """A small world for the portal's browser tests and manual checks.
 
-`bench --site <site> execute mitmenschen.portal.testing.build` creates (with a random suffix, so
+`bench --site <site> execute mitmenschen.tests.portal_world.build` creates (with a random suffix, so
 runs never collide) two partner organisations A and B with a portal user each, referrals, an
 action, a meeting and a case with an attachment per organisation, and two tenants with portal
 logins, one of them with a household in a flat and an earlier report; commits and returns names.
@@ -140,6 +140,6 @@ def build() -> dict:
 
 def ensure_sorani() -> None:
 	"""Sorani Kurdish as a selectable language (Frappe ships only `ku`)."""
-	from mitmenschen.portal.language import ensure_sorani_language
+	from mitmenschen.language import ensure_sorani_language
 
 	ensure_sorani_language()

@@ -1,13 +1,17 @@
-"""Language and writing direction of portal pages.
+"""Languages the households speak, and which of them are written right to left.
 
+One place for Python, Jinja and JavaScript: mails, the portal and the desk all ask this module.
 Frappe decides right-to-left with a fixed list (`frappe.utils.jinja_globals.is_rtl`: ar, he, fa,
-ps) that lacks Sorani Kurdish (ckb), and its base template never sets `dir` on `<html>`. Portal
-pages therefore render through our own base template, which takes `lang`, `dir` and the matching
-(RTL or LTR) stylesheet from the context this module builds.
+ps) that lacks Sorani Kurdish (ckb), and its website base template never sets `dir` on `<html>`;
+`direction_script` hands our list to the browser (see hooks: `website_context`).
 """
+
+import json
 
 import frappe
 from frappe import _
+
+DEFAULT_LANGUAGE = "de"  # the cooperative's language, and the fallback of every mail
 
 # Languages written right to left that households of the cooperatives speak (and Frappe's own).
 RTL_LANGUAGES = frozenset({"ar", "fa", "ckb", "he", "ps", "ur"})
@@ -21,7 +25,6 @@ TENANT_FORM_LANGUAGES: dict[str, str] = {
 	"uk": "Українська",
 	"tr": "Türkçe",
 }
-PORTAL_BASE_TEMPLATE = "mitmenschen/templates/portal/base.html"
 
 
 def current_language() -> str:
@@ -41,34 +44,17 @@ def text_direction(lang: str | None = None) -> str:
 	return "rtl" if is_rtl(lang) else "ltr"
 
 
-def set_portal_context(context, title: str) -> None:
-	"""What every portal page needs: our base template, language and direction, and no page cache
-	(pages are per user and must never be served to someone else)."""
-	lang = current_language()
-	context.no_cache = 1
-	context.base_template_path = PORTAL_BASE_TEMPLATE
-	context.portal_lang = lang
-	context.portal_dir = text_direction(lang)
-	context.portal_rtl = is_rtl(lang)
-	context.title = title
-	context.show_sidebar = False
-	context.lang_query = f"_lang={lang}" if frappe.form_dict.get("_lang") else ""
-
-
-def language_choices() -> list[dict]:
-	lang = base_language(current_language())
-	return [
-		{"code": code, "label": label, "selected": code == lang, "dir": text_direction(code)}
-		for code, label in TENANT_FORM_LANGUAGES.items()
-	]
-
-
 def label_of_language(code: str | None) -> str:
 	if not code:
 		return ""
 	return TENANT_FORM_LANGUAGES.get(code) or _(
 		frappe.db.get_value("Language", code, "language_name") or code
 	)
+
+
+def rtl_languages_json() -> str:
+	"""The list for `public/js/direction.js`, which must not keep a copy of its own."""
+	return json.dumps(sorted(RTL_LANGUAGES))
 
 
 def ensure_sorani_language() -> None:

@@ -28,7 +28,7 @@ def bench_execute(method: str) -> dict:
 
 
 def build_world() -> dict:
-	return bench_execute("mitmenschen.portal.testing.build")
+	return bench_execute("mitmenschen.tests.portal_world.build")
 
 
 def portal_login(page, base_url: str, user: str, password: str) -> None:

@@ -2,8 +2,8 @@
 
 import frappe
 
-from mitmenschen.install import ROLES
 from mitmenschen.erp.records import CONNECTION_GROUP
+from mitmenschen.install import ROLES
 from mitmenschen.workflows.definitions import remove_workflows
 
 

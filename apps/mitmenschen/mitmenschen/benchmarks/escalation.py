@@ -18,10 +18,10 @@ from datetime import timedelta
 import frappe
 from frappe.utils import add_days, now_datetime
 
-from mitmenschen.tests.mail import SMTPSink, ensure_outgoing_account, retire_outgoing_account
-from mitmenschen.install import ensure_escalation
 from mitmenschen.escalation.sweep import sweep
 from mitmenschen.escalation.timers import FIELDS as TIMER_FIELDS
+from mitmenschen.install import ensure_escalation
+from mitmenschen.tests.mail import SMTPSink, ensure_outgoing_account, retire_outgoing_account
 
 PREFIX = "BENCH-"
 BENCHMARK_SMTP_PORT = 2535

@@ -16,6 +16,8 @@ from mitmenschen.escalation.holidays import ensure_bremen_holiday_list
 from mitmenschen.escalation.timers import ensure_indexes
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "emails"
+
+
 def after_migrate() -> None:
 	ensure_indexes()
 	ensure_email_templates()
@@ -69,7 +71,9 @@ def make_property_setter_if_changed(doctype: str, fieldname: str, options: str) 
 
 	current = frappe.get_meta(doctype).get_field(fieldname).options
 	if current != options:
-		make_property_setter(doctype, fieldname, "options", options, "Text", validate_fields_for_doctype=False)
+		make_property_setter(
+			doctype, fieldname, "options", options, "Text", validate_fields_for_doctype=False
+		)
 		frappe.clear_cache(doctype=doctype)
 
 

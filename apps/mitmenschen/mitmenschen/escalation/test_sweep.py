@@ -10,16 +10,8 @@ from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, get_url, now_datetime
 
 from mitmenschen.escalation.digest import retry_failed_digests
-from mitmenschen.tests.mail import (
-	CREATED_BY_MAIL_TESTS,
-	SMTPSink,
-	delete_created_since,
-	ensure_outgoing_account,
-	flush_queue,
-	retire_outgoing_account,
-)
-from mitmenschen.install import ensure_escalation
 from mitmenschen.escalation.sweep import sweep
+from mitmenschen.install import ensure_escalation
 from mitmenschen.tests.factories import (
 	make_case,
 	make_category,
@@ -27,6 +19,14 @@ from mitmenschen.tests.factories import (
 	make_language,
 	make_partner,
 	unique,
+)
+from mitmenschen.tests.mail import (
+	CREATED_BY_MAIL_TESTS,
+	SMTPSink,
+	delete_created_since,
+	ensure_outgoing_account,
+	flush_queue,
+	retire_outgoing_account,
 )
 
 PORT = 2526

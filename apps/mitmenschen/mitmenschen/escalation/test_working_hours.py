@@ -8,8 +8,8 @@ from frappe.utils import add_to_date, get_datetime, now_datetime
 
 from mitmenschen.escalation.holidays import bremen_public_holidays, easter_sunday, ensure_bremen_holiday_list
 from mitmenschen.escalation.ladder import AFTER_BREACH, Rung, place
-from mitmenschen.install import ensure_escalation
 from mitmenschen.escalation.working_hours import WorkingCalendar, calendar_for
+from mitmenschen.install import ensure_escalation
 from mitmenschen.mediation.sla import calendar_of, policy_for
 from mitmenschen.tests.factories import make_case, make_partner
 

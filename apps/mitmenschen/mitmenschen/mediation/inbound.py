@@ -11,9 +11,9 @@ import frappe
 from frappe import _
 from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime, strip_html_tags
 
+from mitmenschen.erp.records import get_tenant_doctype
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.sla import stamp_first_response_by_email
-from mitmenschen.erp.records import get_tenant_doctype
 
 DOCTYPE = "Mediation Case"
 CLOSED = "Closed"

@@ -26,7 +26,6 @@ STANDARD_LADDER = [  # clock, level, trigger, percent, hours after breach, whom,
 ]
 
 
-
 def after_migrate() -> None:
 	ensure_standard_policy(BREMEN_HOLIDAY_LIST)
 	frappe.db.commit()

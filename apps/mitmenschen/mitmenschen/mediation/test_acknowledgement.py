@@ -6,16 +6,16 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import random_string
 
+from mitmenschen.mediation.acknowledgement import acknowledge
+from mitmenschen.portal import tenant
+from mitmenschen.tests.factories import make_case, make_category
 from mitmenschen.tests.mail import (
 	SMTPSink,
 	ensure_outgoing_account,
 	flush_queue,
 	retire_outgoing_account,
 )
-from mitmenschen.mediation.acknowledgement import acknowledge
-from mitmenschen.portal import tenant
 from mitmenschen.tests.portal_world import make_tenant_user
-from mitmenschen.tests.factories import make_case, make_category
 
 PORT = 2537
 

@@ -8,7 +8,6 @@ from frappe.utils import add_days, nowdate
 
 from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS, partner_may_see_household
 from mitmenschen.mediation.consent_gate import ConsentRequiredError
-from mitmenschen.workflows.definitions import CLERK, MANAGER
 from mitmenschen.tests.factories import (
 	make_case,
 	make_category,
@@ -16,6 +15,7 @@ from mitmenschen.tests.factories import (
 	make_partner,
 	make_staff_user,
 )
+from mitmenschen.workflows.definitions import CLERK, MANAGER
 
 
 def consent(purpose: str = REFERRAL, organisation: str | None = None, **dates) -> dict:

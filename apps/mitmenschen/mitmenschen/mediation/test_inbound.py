@@ -10,13 +10,13 @@ from email.utils import make_msgid
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from mitmenschen.tests.factories import make_category, make_tenant, unique
 from mitmenschen.tests.mail import (
 	CREATED_BY_MAIL_TESTS,
 	POP3Mailbox,
 	delete_created_since,
 	ensure_incoming_account,
 )
-from mitmenschen.tests.factories import make_category, make_tenant, unique
 
 PORT = 2530
 

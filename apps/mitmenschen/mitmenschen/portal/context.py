@@ -6,7 +6,13 @@ or LTR) stylesheet from the context built here; the languages themselves live in
 
 import frappe
 
-from mitmenschen.language import TENANT_FORM_LANGUAGES, base_language, current_language, is_rtl, text_direction
+from mitmenschen.language import (
+	TENANT_FORM_LANGUAGES,
+	base_language,
+	current_language,
+	is_rtl,
+	text_direction,
+)
 
 PORTAL_BASE_TEMPLATE = "mitmenschen/templates/portal/base.html"
 

@@ -5,8 +5,8 @@ import functools
 import frappe
 from frappe import _
 
-from mitmenschen.portal.guard import require_partner_organisation
 from mitmenschen.portal.context import language_choices, set_portal_context
+from mitmenschen.portal.guard import require_partner_organisation
 from mitmenschen.portal.tenant import require_tenant
 
 ERROR_TEMPLATE = "mitmenschen/templates/portal/error.html"

@@ -10,11 +10,11 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, escape_html, now_datetime, strip_html_tags
 
-from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
+from mitmenschen.language import TENANT_FORM_LANGUAGES, base_language
+from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.portal import uploads
 from mitmenschen.portal.guard import portal_enabled, require_login
-from mitmenschen.language import TENANT_FORM_LANGUAGES, base_language
 
 PHOTO_TYPES = uploads.IMAGE_EXTENSIONS
 MAX_DESCRIPTION = 5000

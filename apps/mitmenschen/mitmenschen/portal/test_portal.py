@@ -5,13 +5,13 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import random_string
 
+from mitmenschen.language import is_rtl, text_direction
 from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.portal import partner_api, partner_queries, tenant
 from mitmenschen.portal.guard import PortalNotFoundError
-from mitmenschen.language import is_rtl, text_direction
-from mitmenschen.tests.portal_world import PNG_1PX, make_tenant_user, make_web_user
 from mitmenschen.portal.uploads import UploadError, validate_upload
 from mitmenschen.tests.factories import make_category, make_contact, make_partner
+from mitmenschen.tests.portal_world import PNG_1PX, make_tenant_user, make_web_user
 
 
 def make_partner_world(label: str) -> dict:

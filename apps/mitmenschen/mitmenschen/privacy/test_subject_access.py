@@ -23,9 +23,9 @@ from mitmenschen.privacy.subject_access import (
 	download_household_data,
 	erase_household,
 )
-from mitmenschen.tests.privacy_world import make_case_with_trail, make_household_with_trail, rows_mentioning
 from mitmenschen.privacy.user_data import EMAIL_IDENTIFIED
 from mitmenschen.tests.factories import make_contact, make_partner
+from mitmenschen.tests.privacy_world import make_case_with_trail, make_household_with_trail, rows_mentioning
 
 CLERK = "privacy-clerk@example.com"
 MANAGER = "privacy-manager@example.com"

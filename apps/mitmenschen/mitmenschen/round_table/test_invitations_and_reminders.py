@@ -4,12 +4,12 @@ the meeting, and overdue actions escalated on the action ladder by the sweep."""
 import frappe
 from frappe.utils import add_days, add_to_date, get_datetime, get_url, now_datetime, nowdate
 
-from mitmenschen.tests.mail import flush_queue
 from mitmenschen.escalation.sweep import sweep
 from mitmenschen.escalation.test_sweep import SweepTestCase, make_user
-from mitmenschen.workflows.definitions import apply_system_action
 from mitmenschen.round_table.invitations import send_invitations
 from mitmenschen.tests.factories import make_contact, make_language, make_partner, unique
+from mitmenschen.tests.mail import flush_queue
+from mitmenschen.workflows.definitions import apply_system_action
 
 
 def make_meeting(starts_on: str, attendees: list[dict], chair: str | None = None):

@@ -8,15 +8,6 @@ from frappe.model.workflow import WorkflowPermissionError
 from frappe.tests.utils import FrappeTestCase
 
 from mitmenschen.mediation.case_workflow import ResolutionError, reject_resolution
-from mitmenschen.workflows.rules import apply_workflow, condition_message
-from mitmenschen.workflows.definitions import (
-	BY_DOCTYPE,
-	CLERK,
-	MANAGER,
-	WORKFLOWS,
-	Step,
-	seed_state,
-)
 from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import (
 	make_case,
@@ -26,6 +17,15 @@ from mitmenschen.tests.factories import (
 	make_staff_user,
 	unique,
 )
+from mitmenschen.workflows.definitions import (
+	BY_DOCTYPE,
+	CLERK,
+	MANAGER,
+	WORKFLOWS,
+	Step,
+	seed_state,
+)
+from mitmenschen.workflows.rules import apply_workflow, condition_message
 
 ONLY_ROLES = "Only {0} may take the step {1} for this {2}."
 

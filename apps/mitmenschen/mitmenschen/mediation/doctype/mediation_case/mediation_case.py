@@ -6,11 +6,11 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
+from mitmenschen.erp.records import set_district, set_erp_doctypes
 from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejection
 from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
 from mitmenschen.mediation.sla import apply_sla, sync_timers
-from mitmenschen.erp.records import set_district, set_erp_doctypes
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
 

@@ -6,10 +6,10 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
 
-from mitmenschen.workflows.notifications import notify_state_change
-from mitmenschen.workflows.rules import validate_state_change
 from mitmenschen.round_table.invitations import on_meeting_update
 from mitmenschen.round_table.reminders import sync_meeting_reminder
+from mitmenschen.workflows.notifications import notify_state_change
+from mitmenschen.workflows.rules import validate_state_change
 
 NEXT_MEETING_MONTHS = 6  # the round table meets every six months
 

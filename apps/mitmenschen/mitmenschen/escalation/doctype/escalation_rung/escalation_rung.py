@@ -13,10 +13,10 @@ class EscalationRung(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		applies_to: DF.Literal["Response", "Resolution", "Referral", "Action"]
+		applies_to: DF.Literal[None]
 		hours_after_breach: DF.Float
 		level: DF.Int
-		notify: DF.Literal["Assignee", "Role", "User", "Partner Hot Line", "Round Table Chair"]
+		notify: DF.Literal["Role", "User"]
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

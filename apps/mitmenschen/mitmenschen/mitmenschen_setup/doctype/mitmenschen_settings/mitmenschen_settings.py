@@ -20,13 +20,19 @@ class MitmenschenSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+		from mitmenschen.escalation.doctype.escalation_rung.escalation_rung import EscalationRung
 
+		action_ladder: DF.Table[EscalationRung]
 		case_retention_days: DF.Int
+		default_sla_policy: DF.Link | None
 		escalation_sender: DF.Link | None
+		guess_category_from_email: DF.Check
 		household_retention_days: DF.Int
+		meeting_reminder_hours: DF.Int
 		partner_portal_enabled: DF.Check
 		property_doctype: DF.Link
 		recurrence_window_days: DF.Int
+		reply_to_closed_case: DF.Literal["Reopen the Case", "Open a Linked Case"]
 		tenant_doctype: DF.Link
 		tenant_portal_enabled: DF.Check
 	# end: auto-generated types

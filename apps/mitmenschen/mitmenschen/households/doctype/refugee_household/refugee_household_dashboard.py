@@ -1,0 +1,15 @@
+"""Connections panel: the cases that concern the household and the partners its consents name."""
+
+from frappe import _
+
+
+def get_data() -> dict:
+	return {
+		"fieldname": "respondent_household",
+		# partners named in the household's own consent rows (a child table of this record)
+		"internal_links": {"Partner Organisation": ["consents", "partner_organisation"]},
+		"transactions": [
+			{"label": _("Cases"), "items": ["Mediation Case"]},
+			{"label": _("Consents"), "items": ["Partner Organisation"]},
+		],
+	}

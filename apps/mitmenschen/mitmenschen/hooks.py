@@ -10,6 +10,8 @@ app_license = "mit"
 app_logo_url = "/assets/mitmenschen/mitmenschen.svg"
 
 required_apps = ["frappe/erpnext"]
+# Every whitelisted method types its arguments (tests/test_api_annotations.py enforces it on Frappe 15)
+require_type_annotated_api_methods = True
 
 add_to_apps_screen = [
 	{

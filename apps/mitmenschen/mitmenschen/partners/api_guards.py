@@ -12,12 +12,15 @@ import frappe
 from frappe import _
 from frappe.client import get_safe_filters
 from frappe.desk.form import load
+from frappe.model.document import Document
 
 from mitmenschen.partners.access import is_partner_user
 
 
 @frappe.whitelist()
-def get_count(doctype: str, filters=None, debug: bool = False, cache: bool = False) -> int:
+def get_count(
+	doctype: str, filters: str | dict | list | None = None, debug: bool = False, cache: bool = False
+) -> int:
 	rows = frappe.get_list(doctype, filters=get_safe_filters(filters), fields=["count(*) as count"], limit=1)
 	return rows[0].count if rows else 0
 
@@ -34,6 +37,6 @@ def getdoc(doctype: str, name: str):
 
 
 @frappe.whitelist()
-def get_docinfo(doc=None, doctype: str | None = None, name: str | None = None):
+def get_docinfo(doc: Document | None = None, doctype: str | None = None, name: str | None = None) -> None:
 	refuse_partners()
 	return load.get_docinfo(doc, doctype, name)

@@ -187,9 +187,9 @@ def as_list(value) -> list[str]:
 
 @frappe.whitelist(methods=["POST"])
 def request_profile_change(
-	services=None,
-	languages=None,
-	districts=None,
+	services: str | list | None = None,
+	languages: str | list | None = None,
+	districts: str | list | None = None,
 	hotline_phone: str | None = None,
 	hotline_email: str | None = None,
 	website: str | None = None,

@@ -9,6 +9,7 @@ says which role or which rule is missing. Nothing is changed when a step is refu
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 from frappe.model.workflow import WorkflowPermissionError, is_transition_condition_satisfied
 from frappe.model.workflow import apply_workflow as frappe_apply_workflow
 
@@ -16,7 +17,7 @@ from mitmenschen.workflows.definitions import BY_DOCTYPE, IS_CHAIR, NOT_SELF_PRO
 
 
 @frappe.whitelist()
-def apply_workflow(doc, action: str):
+def apply_workflow(doc: str | dict, action: str) -> Document:
 	"""Frappe's `apply_workflow` with our explanation first, for our doctypes only."""
 	parsed = frappe.parse_json(doc)
 	if isinstance(parsed, dict) and parsed.get("doctype") in BY_DOCTYPE and parsed.get("name"):

@@ -61,6 +61,7 @@ def apply_sla(case) -> None:
 	paused_changed = _update_pause(case, calendar, now)
 	_stamp_first_response(case, now)
 	_stamp_resolution(case, now)
+	stamp_working_hours(case, calendar)
 	if case.is_new() or paused_changed or _changed(case, "category", "priority", "sla_policy"):
 		_set_due_dates(case, policy, calendar)
 	_set_status(case, now)
@@ -90,6 +91,25 @@ def _stamp_resolution(case, now) -> None:
 		case.resolved_on = now
 	elif case.status == REOPENED and case.resolved_on:
 		case.resolved_on = None
+
+
+def stamp_working_hours(case, calendar: WorkingCalendar) -> None:
+	"""Keep the case's times in working hours beside its timestamps, so that reports aggregate a
+	column (median, 90th percentile at 100,000 cases) instead of replaying the calendar per case.
+
+	Resolution time leaves out the hours the case waited (its deadline moved by them, too).
+	"""
+	opened = case.opened_on or case.creation or now_datetime()
+	case.response_working_hours = (
+		calendar.between(opened, case.first_responded_on) if case.first_responded_on else 0
+	)
+	case.resolution_working_hours = (
+		max(calendar.between(opened, case.resolved_on) - flt(case.sla_paused_hours), 0)
+		if case.resolved_on
+		else 0
+	)
+	requested, answered = case.referral_requested_on, case.referral_responded_on
+	case.referral_answer_working_hours = calendar.between(requested, answered) if requested and answered else 0
 
 
 def _set_due_dates(case, policy, calendar: WorkingCalendar) -> None:

@@ -22,7 +22,9 @@ from mitmenschen.tests.factories import (
 )
 from mitmenschen.tests.mail import (
 	CREATED_BY_MAIL_TESTS,
+	ForeignWork,
 	SMTPSink,
+	clean_slate,
 	delete_created_since,
 	ensure_outgoing_account,
 	flush_queue,
@@ -50,16 +52,13 @@ def make_user(key: str, language: str = "de", roles: tuple[str, ...] = ("Mit:Men
 	return email
 
 
-def clean_slate() -> None:
-	for doctype in ("Escalation Timer", "Escalation Log", "Email Queue", "Email Queue Recipient"):
-		frappe.db.delete(doctype)
-	frappe.db.commit()
-
-
 class SweepTestCase(FrappeTestCase):
 	@classmethod
 	def setUpClass(cls) -> None:
 		super().setUpClass()
+		cls.since = now_datetime()
+		cls.foreign = ForeignWork()
+		cls.foreign.park()
 		ensure_escalation()
 		cls.smtp = SMTPSink(PORT)
 		cls.smtp.start()
@@ -69,12 +68,13 @@ class SweepTestCase(FrappeTestCase):
 	@classmethod
 	def tearDownClass(cls) -> None:
 		cls.smtp.stop()
-		clean_slate()
+		clean_slate(cls.since)
+		cls.foreign.give_back()
 		retire_outgoing_account()
 		super().tearDownClass()
 
 	def setUp(self) -> None:
-		clean_slate()
+		clean_slate(self.since)
 		self.smtp.messages.clear()
 		self.started = now_datetime()
 		self.later = add_days(self.started, LATER)
@@ -287,7 +287,6 @@ class TestWithoutMail(FrappeTestCase):
 		retire_outgoing_account()
 		if frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
 			self.skipTest("this site has a real outgoing account")
-		clean_slate()
 		case = make_case(priority="High")
 		result = sweep(now=add_days(now_datetime(), LATER))
 		self.assertEqual(result.timers, 0)

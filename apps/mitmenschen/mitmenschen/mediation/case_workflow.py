@@ -2,6 +2,7 @@
 
 import frappe
 from frappe import _
+from frappe.model.document import Document
 from frappe.utils import now_datetime, strip_html_tags
 
 PROPOSED = "Resolution Proposed"
@@ -47,8 +48,8 @@ def record_rejection(case) -> None:
 
 
 @frappe.whitelist()
-def reject_resolution(case: str, reason: str):
-	"""Reject with a reason in one call (the desk's Reject button and the API use it)."""
+def reject_resolution(case: str, reason: str) -> Document:
+	"""Reject with a reason in one call: the desk's Reject button and API clients both come here."""
 	from mitmenschen.workflows.rules import apply_workflow, check_action
 
 	frappe.get_doc("Mediation Case", case).check_permission("write")

@@ -231,3 +231,47 @@ CREATED_BY_MAIL_TESTS = [
 	"Case Category",
 	"Communication",
 ]
+
+
+class ForeignWork:
+	"""Pending escalation timers and unsent mail that were on the site before a test class began, moved
+	out of the sweep's and the queue's reach and given back afterwards: the sweep tests then see only
+	what they create, and delete only that (`clean_slate(since)`)."""
+
+	FAR_FUTURE = "2999-12-31 00:00:00"
+
+	def __init__(self) -> None:
+		self.timers: dict[str, object] = {}
+		self.mails: dict[str, object] = {}
+
+	def park(self) -> None:
+		self.timers = dict(
+			frappe.db.sql("select name, due_at from `tabEscalation Timer` where status = 'Pending'")
+		)
+		self.mails = dict(
+			frappe.db.sql("select name, send_after from `tabEmail Queue` where status = 'Not Sent'")
+		)
+		self._move("Escalation Timer", "due_at", dict.fromkeys(self.timers, self.FAR_FUTURE))
+		self._move("Email Queue", "send_after", dict.fromkeys(self.mails, self.FAR_FUTURE))
+		frappe.db.commit()
+
+	def give_back(self) -> None:
+		self._move("Escalation Timer", "due_at", self.timers)
+		self._move("Email Queue", "send_after", self.mails)
+		frappe.db.commit()
+
+	@staticmethod
+	def _move(doctype: str, field: str, values: dict) -> None:
+		for name, value in values.items():
+			frappe.db.set_value(doctype, name, field, value, update_modified=False)
+
+
+def clean_slate(since) -> None:
+	"""Delete the engine's timers and logs and the mail that tests created since `since`, nothing older."""
+	recent = {"creation": [">=", since]}
+	queued = frappe.get_all("Email Queue", filters=recent, pluck="name")
+	if queued:
+		frappe.db.delete("Email Queue Recipient", {"parent": ["in", queued]})
+	for doctype in ("Escalation Timer", "Escalation Log", "Email Queue"):
+		frappe.db.delete(doctype, recent)
+	frappe.db.commit()

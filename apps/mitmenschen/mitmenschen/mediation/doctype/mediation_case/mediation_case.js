@@ -20,18 +20,22 @@ frappe.ui.form.on("Mediation Case", {
 	category(frm) {
 		show_playbook(frm);
 	},
-	// Reject needs a reason: asked here, stored before the step, which the server then checks.
+	// Reject needs a reason: the desk asks for it and rejects through the same call as the API
+	// (`reject_resolution`); Frappe's own apply_workflow is not called for this action.
 	before_workflow_action(frm) {
 		if (frm.selected_workflow_action !== "Reject") return;
 		frappe.dom.unfreeze();
-		return new Promise((resolve) => {
+		return new Promise(() => {
 			frappe.prompt(
 				{ fieldname: "reason", fieldtype: "Small Text", label: __("Rejection Reason"), reqd: 1 },
 				({ reason }) =>
-					frappe.db.set_value(frm.doctype, frm.doc.name, "rejection_reason", reason).then(() => {
-						frappe.dom.freeze();
-						resolve();
-					}),
+					frappe
+						.xcall("mitmenschen.mediation.case_workflow.reject_resolution", { case: frm.doc.name, reason })
+						.then((doc) => {
+							frappe.model.sync(doc);
+							frm.selected_workflow_action = null;
+							frm.refresh();
+						}),
 				__("Reject"),
 				__("Reject")
 			);

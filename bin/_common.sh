@@ -6,9 +6,12 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
 CACHE_DIR="${XDG_CACHE_HOME:-$HOME/.cache}/mitmenschen"
-FRAPPE_REPO="${FRAPPE_REPO:-https://github.com/frappe/frappe}"
-ERPNEXT_REPO="${ERPNEXT_REPO:-https://github.com/frappe/erpnext}"
+# Sources of Frappe and ERPNext: FRAPPE_REPO / ERPNEXT_REPO when set, else upstream, else (no GitHub)
+# the git bundles <name>-<branch>.bundle in SOURCES_DIR, beside the checkout (bin/setup picks).
+FRAPPE_REPO="${FRAPPE_REPO:-}"
+ERPNEXT_REPO="${ERPNEXT_REPO:-}"
 FRAPPE_BRANCH="${FRAPPE_BRANCH:-version-15}"
+SOURCES_DIR="${SOURCES_DIR:-$ROOT/../shared/sources}"
 DB_HOST="${DB_HOST:-127.0.0.1}"
 DB_PORT="${DB_PORT:-3306}"
 DB_ROOT_PASSWORD="${DB_ROOT_PASSWORD:-mitmenschen}"

@@ -1,6 +1,11 @@
 """Adds up JUnit XML reports and prints the plain closing line `N passed, N failed[, N skipped]`.
 
-Exit status 1 when any test failed or errored, or when no test ran at all.
+    test-summary.py [--exit SUITE=CODE ...] REPORT.xml ...
+
+`--exit` gives the exit status of the runner that wrote SUITE.xml: a runner that failed although
+its report shows no failure (it crashed before or after the tests) counts as one failed test, so
+that the closing line and the exit status always agree. Exit status 1 when any test failed or
+errored, or when no test ran at all; bin/test exits with it.
 """
 
 import sys
@@ -18,17 +23,40 @@ def count(path: str) -> tuple[int, int, int]:
 	return tests - failed - skipped, failed, skipped
 
 
-def main(paths: list[str]) -> int:
+def parse_exits(args: list[str]) -> tuple[dict[str, int], list[str]]:
+	"""`--exit app=1 --exit e2e=0 a.xml b.xml` → ({"app": 1, "e2e": 0}, ["a.xml", "b.xml"])."""
+	exits: dict[str, int] = {}
+	paths: list[str] = []
+	args = list(args)
+	while args:
+		arg = args.pop(0)
+		if arg == "--exit" and args:
+			suite, _, code = args.pop(0).partition("=")
+			exits[suite] = int(code or 1)
+		else:
+			paths.append(arg)
+	return exits, paths
+
+
+def main(args: list[str]) -> int:
+	exits, paths = parse_exits(args)
 	passed = failed = skipped = 0
+	failed_by_suite: dict[str, int] = {}
 	for path in paths:
+		suite = path.rsplit("/", 1)[-1].removesuffix(".xml")
 		try:
 			p, f, s = count(path)
 		except (OSError, ET.ParseError) as error:
 			print(f"missing or broken report {path}: {error}")
-			failed += 1
-			continue
-		print(f"{path.rsplit('/', 1)[-1]}: {p} passed, {f} failed, {s} skipped")
+			p, f, s = 0, 1, 0
+		else:
+			print(f"{suite}: {p} passed, {f} failed, {s} skipped")
+		failed_by_suite[suite] = failed_by_suite.get(suite, 0) + f
 		passed, failed, skipped = passed + p, failed + f, skipped + s
+	for suite, code in exits.items():
+		if code and not failed_by_suite.get(suite):
+			print(f"{suite}: the test runner exited with {code} although no test failed (see its output)")
+			failed += 1
 	line = f"{passed} passed, {failed} failed"
 	print(line + (f", {skipped} skipped" if skipped else ""))
 	return 1 if failed or not passed else 0

@@ -1,0 +1,139 @@
+"""The app's top-level packages import only packages below them: the import graph has no cycle, and
+every edge points down the layers README's architecture section describes. A new package must be
+placed in a layer here before it can import anything.
+
+Imports under `if TYPE_CHECKING:` are left out: Frappe generates them for child-table types, and they
+never run. Test modules (and the `tests` package) sit above everything and are left out too.
+"""
+
+import ast
+from pathlib import Path
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+
+# lowest first; a package may import packages of lower layers only
+LAYERS: list[set[str]] = [
+	{"language", "erp"},  # languages and writing direction; the ERP's tenant and property records
+	{"mitmenschen_setup", "config", "templates"},  # settings and masters
+	{"workflows", "escalation", "privacy"},  # machinery that knows no client
+	{"partners"},
+	{"households", "round_table"},
+	{"mediation"},
+	{"evidence"},  # figures for reports, dashboard and the half-year report
+	{"portal"},
+	{"www", "demo"},
+	{"install", "hooks", "patches"},
+	{"uninstall"},
+	{"tests"},  # test support (imported by benchmarks, which seed test sites)
+	{"benchmarks"},
+]
+
+
+def app_path() -> Path:
+	return Path(frappe.get_app_path("mitmenschen"))
+
+
+def is_type_checking_block(node: ast.AST) -> bool:
+	if not isinstance(node, ast.If):
+		return False
+	test = node.test
+	return (isinstance(test, ast.Name) and test.id == "TYPE_CHECKING") or (
+		isinstance(test, ast.Attribute) and test.attr == "TYPE_CHECKING"
+	)
+
+
+def imported_names(tree: ast.AST) -> list[str]:
+	names: list[str] = []
+
+	def visit(node: ast.AST) -> None:
+		for child in ast.iter_child_nodes(node):
+			if is_type_checking_block(child):
+				continue
+			if isinstance(child, ast.Import):
+				names.extend(alias.name for alias in child.names)
+			elif isinstance(child, ast.ImportFrom) and child.module and not child.level:
+				names.append(child.module)
+				names.extend(f"{child.module}.{alias.name}" for alias in child.names)
+			visit(child)
+
+	visit(tree)
+	return names
+
+
+def package_of(relative: Path) -> str:
+	return relative.parts[0].removesuffix(".py")
+
+
+def import_graph() -> dict[str, set[str]]:
+	"""package -> the app's other top-level packages it imports (at run time)."""
+	root = app_path()
+	packages = {p.name for p in root.iterdir() if p.is_dir()} | {p.stem for p in root.glob("*.py")}
+	graph: dict[str, set[str]] = {}
+	for path in root.rglob("*.py"):
+		relative = path.relative_to(root)
+		source = package_of(relative)
+		if source == "tests" or path.name.startswith("test_"):
+			continue
+		for name in imported_names(ast.parse(path.read_text())):
+			parts = name.split(".")
+			if parts[0] == "mitmenschen" and len(parts) > 1 and parts[1] in packages and parts[1] != source:
+				graph.setdefault(source, set()).add(parts[1])
+	return graph
+
+
+def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
+	visiting: list[str] = []
+	done: set[str] = set()
+
+	def visit(node: str) -> list[str] | None:
+		if node in visiting:
+			return [*visiting[visiting.index(node) :], node]
+		if node in done:
+			return None
+		visiting.append(node)
+		for target in sorted(graph.get(node, ())):
+			if cycle := visit(target):
+				return cycle
+		visiting.pop()
+		done.add(node)
+		return None
+
+	for node in sorted(graph):
+		if cycle := visit(node):
+			return cycle
+	return None
+
+
+def layer_of(package: str) -> int | None:
+	return next((i for i, layer in enumerate(LAYERS) if package in layer), None)
+
+
+class TestImportGraph(FrappeTestCase):
+	def setUp(self) -> None:
+		self.graph = import_graph()
+
+	def test_graph_is_read(self) -> None:
+		self.assertIn("escalation", self.graph["mediation"])
+		self.assertIn("portal", self.graph["www"])
+
+	def test_no_cycle(self) -> None:
+		self.assertIsNone(find_cycle(self.graph))
+
+	def test_cycle_detection_works(self) -> None:
+		self.assertEqual(find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}), ["a", "b", "c", "a"])
+
+	def test_every_package_has_a_layer(self) -> None:
+		packages = set(self.graph) | set().union(*self.graph.values())
+		self.assertEqual(sorted(p for p in packages if layer_of(p) is None), [])
+
+	def test_imports_point_down(self) -> None:
+		upward = sorted(
+			f"{source} -> {target}"
+			for source, targets in self.graph.items()
+			for target in targets
+			if layer_of(target) is not None
+			and layer_of(source) is not None
+			and layer_of(target) >= layer_of(source)
+		)
+		self.assertEqual(upward, [])

@@ -36,6 +36,7 @@ permission_query_conditions: dict[str, str] = {
 	"Round Table Meeting": f"{_PARTNER}.meeting_query",
 	"Partner Organisation": f"{_PARTNER}.organisation_query",
 	"Partner Contact": f"{_PARTNER}.contact_query",
+	"Household Referral": f"{_PARTNER}.household_referral_query",
 }
 has_permission: dict[str, str] = {
 	"Mediation Case": f"{_PARTNER}.case_permission",
@@ -44,6 +45,7 @@ has_permission: dict[str, str] = {
 	"Partner Organisation": f"{_PARTNER}.organisation_permission",
 	"Partner Contact": f"{_PARTNER}.contact_permission",
 	"Communication": f"{_PARTNER}.communication_permission",
+	"Household Referral": f"{_PARTNER}.household_referral_permission",
 }
 
 # ---- Workflows: refused steps explained -----------------------------------------------------
@@ -66,6 +68,9 @@ user_data_fields = [
 	{"doctype": "Partner Contact", "filter_by": "email", "redact_fields": ["full_name", "phone"]},
 ]
 
+# ---- Desk form scripts beside a doctype's own (loaded after it, read from disk: no build) -------
+doctype_js = {"Refugee Household": "public/js/household_onboarding.js"}
+
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
@@ -74,6 +79,8 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 		"on_update": "mitmenschen.mediation.inbound.note_dropped_attachments",
 	},
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
+	# moving in makes the household's onboarding plan (once); moving out ends its reminders
+	"Refugee Household": {"on_update": "mitmenschen.households.onboarding.on_household_update"},
 	# who belongs to which organisation is cached for the permission hooks
 	"Partner Contact": {"on_update": _FORGET_PARTNERS, "on_trash": _FORGET_PARTNERS},
 	"Partner Organisation": {
@@ -93,10 +100,11 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 
 # ---- Portal -------------------------------------------------------------------------------------
 # Partner portal and the tenant's "report a problem" form; pages in www/, logic in portal/.
-web_include_js = ["/assets/mitmenschen/js/direction.js"]  # dir="rtl" on Frappe's own web pages
+update_website_context = "mitmenschen.language.website_context"  # dir="rtl" on Frappe's own web pages
 website_route_rules = [
 	{"from_route": "/partner/cases/<name>", "to_route": "partner/case"},
 	{"from_route": "/partner/actions/<name>", "to_route": "partner/action"},
+	{"from_route": "/partner/households/<name>", "to_route": "partner/household"},
 ]
 role_home_page = {"Partner User": "partner"}
 portal_menu_items = [
@@ -111,7 +119,8 @@ escalation_sources = {
 	"Mediation Case": "mitmenschen.mediation.escalation_source",
 	"Round Table Action": "mitmenschen.round_table.escalation_source",
 	"Round Table Meeting": "mitmenschen.round_table.escalation_source",
+	"Onboarding Plan Step": "mitmenschen.households.escalation_source",
 }
-escalation_clocks = ["Response", "Resolution", "Referral", "Action"]
+escalation_clocks = ["Response", "Resolution", "Referral", "Action", "Onboarding"]
 # kinds a client resolves itself (the engine resolves "Role" and "User")
 escalation_recipient_kinds = ["Assignee", "Partner Hot Line", "Round Table Chair"]

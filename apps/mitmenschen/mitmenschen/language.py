@@ -2,11 +2,9 @@
 
 One place for Python, Jinja and JavaScript: mails, the portal and the desk all ask this module.
 Frappe decides right-to-left with a fixed list (`frappe.utils.jinja_globals.is_rtl`: ar, he, fa,
-ps) that lacks Sorani Kurdish (ckb), and its website base template never sets `dir` on `<html>`;
-`direction_script` hands our list to the browser (see hooks: `website_context`).
+ps) that lacks Sorani Kurdish (ckb), and its website base template never sets `dir` on `<html>`:
+`website_context` (hook `update_website_context`) does that for Frappe's own pages (login, 403, 404).
 """
-
-import json
 
 import frappe
 from frappe import _
@@ -52,9 +50,14 @@ def label_of_language(code: str | None) -> str:
 	)
 
 
-def rtl_languages_json() -> str:
-	"""The list for `public/js/direction.js`, which must not keep a copy of its own."""
-	return json.dumps(sorted(RTL_LANGUAGES))
+RTL_SCRIPT = '<script>document.documentElement.dir = "rtl";</script>'
+
+
+def website_context(context: dict) -> None:
+	"""Frappe's website pages set `lang` on `<html>` but never `dir`; for a right-to-left language a
+	line in the head sets it before the body renders. Our portal pages set both in their template."""
+	if is_rtl():
+		context["head_include"] = (context.get("head_include") or "") + RTL_SCRIPT
 
 
 def ensure_sorani_language() -> None:

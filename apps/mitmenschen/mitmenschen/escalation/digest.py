@@ -16,6 +16,7 @@ from frappe.utils import add_days, escape_html, get_url, now_datetime
 from mitmenschen.escalation.ladder import describe
 from mitmenschen.escalation.recipients import Recipient
 from mitmenschen.escalation.sources import Notice
+from mitmenschen.language import is_rtl
 
 DIGEST_TEMPLATE = "Mit:Menschen Escalation Digest"
 MAX_REFERENCES_IN_SUBJECT = 3
@@ -107,7 +108,7 @@ def render(digest: Digest, template: DigestTemplate) -> tuple[str, str, str]:
 			+ (" …" if len(references) > MAX_REFERENCES_IN_SUBJECT else ""),
 			"one": items[0] if len(references) == 1 else None,
 			"portal": digest.recipient.portal,
-			"rtl": digest.recipient.language in ("ar", "fa"),
+			"rtl": is_rtl(digest.recipient.language),
 		}
 		subject = " ".join(template.subject.render(context).split())
 		body = template.response_html.render(context)

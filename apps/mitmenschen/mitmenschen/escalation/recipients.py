@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 import frappe
 
-DEFAULT_LANGUAGE = "de"
+from mitmenschen.language import DEFAULT_LANGUAGE
+
 SYSTEM_USERS = ("Administrator", "Guest")
 
 

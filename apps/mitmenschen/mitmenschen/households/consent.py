@@ -9,10 +9,17 @@ case to them, and showing them the household's details.
 from datetime import date
 
 import frappe
-from frappe.utils import getdate, nowdate
+from frappe import _
+from frappe.utils import getdate, now_datetime, nowdate
 
 REFERRAL = "Referral to Partners"
 SHARE_DETAILS = "Share Household Details"
+MANAGER = "Mit:Menschen Manager"
+SETTLED_REFERRAL = ("Declined", "Done")
+
+
+class ConsentRequiredError(frappe.ValidationError):
+	pass
 
 
 def valid_consent(
@@ -53,3 +60,56 @@ def referral_allowed(household: str | None, organisation: str) -> bool:
 
 def partner_may_see_household(household: str | None, organisation: str | None) -> bool:
 	return bool(household and organisation and valid_consent(household, organisation, SHARE_DETAILS))
+
+
+# ---- the gate: cases and households reach a partner only under consent or a manager's override ----
+def enforce_consent(
+	doc,
+	organisation_field: str,
+	household_field: str,
+	status_field: str,
+	manager_only_message: str | None = None,
+) -> None:
+	"""Refuse a referral of `doc` that no consent covers, unless a manager records a reason (which
+	holds for that one partner). The fields name the partner, the household and the referral's status;
+	the override lands in `consent_override_reason`, `consent_overridden_by`, `consent_overridden_on`."""
+	organisation, household = doc.get(organisation_field), doc.get(household_field)
+	if not organisation or doc.get(status_field) in SETTLED_REFERRAL:
+		return
+	if not (
+		doc.is_new()
+		or doc.has_value_changed(organisation_field)
+		or doc.has_value_changed(household_field)
+		or doc.has_value_changed("consent_override_reason")
+	):
+		return
+	if referral_allowed(household, organisation):
+		return
+
+	# An override belongs to one referral: a new partner needs a new reason.
+	reason = (doc.consent_override_reason or "").strip()
+	if (
+		not doc.is_new()
+		and doc.has_value_changed(organisation_field)
+		and not doc.has_value_changed("consent_override_reason")
+	):
+		reason = ""
+	if not reason:
+		frappe.throw(
+			_(
+				"No valid consent of household {0} covers a referral to {1}. Record the family's consent "
+				"first, or a Mit:Menschen Manager can refer anyway with a reason."
+			).format(frappe.bold(household), frappe.bold(organisation)),
+			title=_("Consent Required"),
+			exc=ConsentRequiredError,
+		)
+	if MANAGER not in frappe.get_roles():
+		frappe.throw(
+			manager_only_message
+			or _("Only a Mit:Menschen Manager may refer a case without the family's consent."),
+			title=_("Consent Required"),
+			exc=ConsentRequiredError,
+		)
+	doc.consent_override_reason = reason
+	doc.consent_overridden_by = frappe.session.user
+	doc.consent_overridden_on = now_datetime()

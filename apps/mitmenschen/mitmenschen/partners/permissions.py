@@ -120,6 +120,15 @@ def contact_permission(doc, ptype: str | None = None, user: str | None = None) -
 	return _decide(doc, user, lambda d: d.get("partner_organisation"))
 
 
+# ---- Household Referral: referred to the organisation, as a case ------------------------------
+def household_referral_query(user: str | None = None) -> str:
+	return _condition(user, lambda org: f"`tabHousehold Referral`.`partner_organisation` = {org}")
+
+
+def household_referral_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
+	return _decide(doc, user, lambda d: d.get("partner_organisation"))
+
+
 # ---- Communication: a case's emails carry the reporter's address; partners never read them -----
 def communication_permission(doc, ptype: str | None = None, user: str | None = None) -> bool | None:
 	user = user or frappe.session.user

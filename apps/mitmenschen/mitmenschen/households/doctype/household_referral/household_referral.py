@@ -1,0 +1,57 @@
+# Copyright (c) 2026, Mit:Menschen developers and contributors
+# For license information, please see license.txt
+
+import frappe
+from frappe.model.document import Document
+from frappe.utils import now_datetime
+
+from mitmenschen.households.referral import enforce_household_referral_consent, validate_partner
+
+
+class HouseholdReferral(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		consent_overridden_by: DF.Link | None
+		consent_overridden_on: DF.Datetime | None
+		consent_override_reason: DF.SmallText | None
+		decline_reason: DF.SmallText | None
+		done_on: DF.Datetime | None
+		family_name: DF.Data | None
+		household: DF.Link
+		member: DF.Data | None
+		naming_series: DF.Literal["HHR-.YYYY.-.####"]
+		need: DF.Literal["Kindergarten Place", "School Place", "Interpreter", "Language Course"]
+		partner_organisation: DF.Link
+		requested_by: DF.Link | None
+		requested_on: DF.Datetime | None
+		responded_on: DF.Datetime | None
+		service_type: DF.Link | None
+		status: DF.Literal["Requested", "Accepted", "Declined", "Done"]
+
+	# end: auto-generated types
+	def validate(self) -> None:
+		validate_partner(self)
+		enforce_household_referral_consent(self)
+		self.stamp_times()
+
+	def stamp_times(self) -> None:
+		if self.is_new():
+			self.requested_on = self.requested_on or now_datetime()
+			self.requested_by = self.requested_by or frappe.session.user
+		if self.has_value_changed("status"):
+			if self.status in ("Accepted", "Declined") and not self.responded_on:
+				self.responded_on = now_datetime()
+			if self.status == "Done":
+				self.done_on = now_datetime()
+
+
+def on_doctype_update() -> None:
+	"""A partner's list is its organisation's rows, newest first (the permission hook's condition)."""
+	frappe.db.add_index("Household Referral", ["partner_organisation", "creation"], "partner_list_idx")
+	frappe.db.add_index("Household Referral", ["household", "need"], "household_need_idx")

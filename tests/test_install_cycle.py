@@ -55,6 +55,10 @@ LEFTOVER_CHECKS = {
 	"workflows": "SELECT COUNT(*) FROM tabWorkflow WHERE document_type IN "
 	"('Refugee Household', 'Mediation Case', 'Round Table Meeting', 'Partner Organisation')",
 	"partner_desk": "SELECT COUNT(*) FROM tabRole WHERE name = 'Partner User' AND desk_access = 1",
+	# staff read tenants and flats (erp/staff_access.py); uninstall leaves Customer and Location standard
+	"staff_access": "SELECT COUNT(*) FROM `tabCustom DocPerm` WHERE parent IN ('Customer', 'Location') "
+	"AND role IN ('Mit:Menschen Clerk', 'Mit:Menschen Manager') AND `read` = 1",
+	"erp_custom_perms": "SELECT COUNT(*) FROM `tabCustom DocPerm` WHERE parent IN ('Customer', 'Location')",
 }
 
 
@@ -79,6 +83,7 @@ def test_install_uninstall_reinstall_leaves_nothing_behind(scratch_site):
 	assert installed["partner_desk"] == 0
 	assert installed["workspace"] == 1
 	assert installed["connections"] == 4
+	assert installed["staff_access"] == 4
 	assert query(
 		"SELECT value FROM tabSingles WHERE doctype = 'Mitmenschen Settings' AND field = 'tenant_doctype'"
 	) == "Customer"

@@ -6,6 +6,7 @@ import mitmenschen.escalation.setup
 import mitmenschen.mediation.setup
 import mitmenschen.round_table.setup
 from mitmenschen.erp.records import sync_connections, sync_doctype_defaults
+from mitmenschen.erp.staff_access import grant_staff_access
 from mitmenschen.language import ensure_sorani_language
 from mitmenschen.workflows.definitions import ensure_workflows
 
@@ -24,6 +25,7 @@ def after_migrate() -> None:
 	ensure_roles()
 	sync_doctype_defaults()
 	sync_connections()
+	grant_staff_access()
 	ensure_workflows()
 	ensure_sorani_language()
 	ensure_escalation()

@@ -3,6 +3,7 @@
 import frappe
 
 from mitmenschen.erp.records import CONNECTION_GROUP
+from mitmenschen.erp.staff_access import revoke_staff_access
 from mitmenschen.install import ROLES
 from mitmenschen.workflows.definitions import remove_workflows
 
@@ -10,6 +11,7 @@ from mitmenschen.workflows.definitions import remove_workflows
 def before_uninstall() -> None:
 	remove_connections()
 	remove_workflows()
+	revoke_staff_access()  # before the roles go: their rules would be left behind
 	for role_name in ROLES:
 		if frappe.db.exists("Role", role_name):
 			frappe.delete_doc("Role", role_name, ignore_permissions=True, force=True)

@@ -66,8 +66,9 @@ PROPERTY: dict[str, dict[str, list[str]]] = {
 }
 
 # ---------------------------------------------------------------- tenants (ERP Customers, individuals)
-# Portal logins of the demo (README): the first contact of each portal-enabled partner, one tenant.
-PORTAL_PASSWORD = "Mitmenschen-Demo-2026"
+# The one password of every demo login (README, bin/run): both staff users, the first contact of each
+# portal-enabled partner and one tenant.
+DEMO_PASSWORD = "Mitmenschen-Demo-2026"
 TENANT_PORTAL_USER = {
 	"tenant": "Khaled Al-Hamdan",
 	"email": "khaled.al-hamdan@mieter.example",
@@ -1224,4 +1225,33 @@ ACTIONS: list[dict] = [
 		"meeting": "1. Runder Tisch Nachbarschaft und Integration",
 		"details": "Entfällt: der Nachbarschaftsladen ruht; das Sprachcafé der Kirchengemeinde übernimmt.",
 	},
+]
+
+
+def demo_email(full_name: str) -> str:
+	"""The invented address of a partner contact: "Jörg Müller" → joerg.mueller@partner.example."""
+	local = full_name.lower().replace(" ", ".")
+	for umlaut, plain in {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}.items():
+		local = local.replace(umlaut, plain)
+	return f"{local}@partner.example"
+
+
+# ---------------------------------------------------------------- demo logins, one per role (bin/run)
+_PORTAL_PARTNER = next(partner for partner in PARTNERS if partner.get("portal_enabled"))
+# (user, role, what to open, what there is to see); all with DEMO_PASSWORD
+LOGINS: list[tuple[str, str, str, str]] = [
+	(CLERK, "Mit:Menschen Clerk", "/app/mit-menschen", "the workspace: cases, households, partners"),
+	(
+		MANAGER,
+		"Mit:Menschen Manager",
+		"/app/mediation-case?status=Resolution%20Proposed",
+		"resolutions awaiting approval",
+	),
+	(
+		demo_email(_PORTAL_PARTNER["contacts"][0][0]),
+		"Partner User",
+		"/partner",
+		f"the portal of {_PORTAL_PARTNER['organisation_name']}",
+	),
+	(TENANT_PORTAL_USER["email"], "Customer", "/my-reports", "a tenant's own reports, in Arabic"),
 ]

@@ -84,6 +84,7 @@ def flat_name(building: str, flat: str) -> str:
 def ensure_staff() -> None:
 	for person in data.STAFF:
 		if frappe.db.exists("User", person["email"]):
+			ensure_demo_password(person["email"])  # demo sites from before staff had one
 			continue
 		user = frappe.get_doc(
 			{
@@ -99,6 +100,20 @@ def ensure_staff() -> None:
 		user.insert()
 		if frappe.db.exists("Role", person["role"]):
 			user.add_roles(person["role"])
+		update_password(person["email"], data.DEMO_PASSWORD)
+
+
+def ensure_demo_password(user: str) -> None:
+	"""The demo password for a user who has none; a password changed since stays."""
+	auth = frappe.qb.Table("__Auth")
+	has_password = (
+		frappe.qb.from_(auth)
+		.select(auth.name)
+		.where((auth.doctype == "User") & (auth.name == user) & (auth.fieldname == "password"))
+		.run()
+	)
+	if not has_password:
+		update_password(user, data.DEMO_PASSWORD)
 
 
 def ensure_languages() -> None:
@@ -239,7 +254,7 @@ def ensure_contact(
 			"full_name": full_name,
 			"partner_organisation": organisation,
 			"function": function,
-			"email": demo_email(full_name),
+			"email": data.demo_email(full_name),
 			"phone": demo_phone(full_name),
 			"is_hotline": is_hotline,
 			"languages": spoken(languages),
@@ -273,13 +288,6 @@ def set_hotline_matrix(organisation: str, rows: list[tuple]) -> None:
 			},
 		)
 	doc.save()
-
-
-def demo_email(full_name: str) -> str:
-	local = full_name.lower().replace(" ", ".")
-	for umlaut, plain in {"ä": "ae", "ö": "oe", "ü": "ue", "ß": "ss"}.items():
-		local = local.replace(umlaut, plain)
-	return f"{local}@partner.example"
 
 
 def demo_phone(full_name: str) -> str:
@@ -474,7 +482,7 @@ def ensure_portal_user(email: str, full_name: str, role: str, language: str) -> 
 		)
 		user.flags.no_welcome_mail = True
 		user.insert()
-		update_password(email, data.PORTAL_PASSWORD)
+		update_password(email, data.DEMO_PASSWORD)
 	return email
 
 

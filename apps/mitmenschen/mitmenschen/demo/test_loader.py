@@ -59,6 +59,18 @@ class TestDemoLoader(FrappeTestCase):
 		self.assertGreaterEqual(len(data.CASES), 30)
 		self.assertGreaterEqual(len(data.ACTIONS), 6)
 
+	def test_every_role_has_a_demo_login_with_the_one_demo_password(self):
+		from frappe.utils.password import check_password
+
+		self.assertEqual(
+			{role for _, role, *_ in data.LOGINS},
+			{"Mit:Menschen Clerk", "Mit:Menschen Manager", "Partner User", "Customer"},
+		)
+		for user, role, _path, _what in data.LOGINS:
+			with self.subTest(user=user):
+				self.assertEqual(check_password(user, data.DEMO_PASSWORD), user)
+				self.assertIn(role, frappe.get_roles(user))
+
 	def test_property_is_a_tree_of_districts_buildings_and_flats(self):
 		for district, buildings in data.PROPERTY.items():
 			self.assertEqual(

@@ -10,6 +10,7 @@ from mitmenschen.erp.records import (
 	sync_doctype_defaults,
 	validate_erp_doctype,
 )
+from mitmenschen.erp.staff_access import move_staff_access
 
 
 class MitmenschenSettings(Document):
@@ -45,3 +46,5 @@ class MitmenschenSettings(Document):
 		if self.has_value_changed("tenant_doctype") or self.has_value_changed("property_doctype"):
 			sync_doctype_defaults()
 			sync_connections()
+			before = self.get_doc_before_save()
+			move_staff_access({before.tenant_doctype, before.property_doctype} if before else set())

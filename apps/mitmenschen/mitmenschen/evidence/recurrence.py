@@ -1,0 +1,113 @@
+"""Where problems come back: flats and buildings with repeated cases of the same category.
+
+A case is a *recurrence* when it was linked to an earlier one (same category, same property, within the
+settings' window; see `mediation/recurrence.py`). A building's figures include its flats: the property
+tree (district → building → flat) says which building a flat belongs to.
+"""
+
+import frappe
+from frappe.query_builder import Case as When
+from frappe.query_builder.functions import Count, Max, Min, Sum
+from frappe.utils import cint
+from pypika import Order
+
+from mitmenschen.erp.records import get_property_doctype
+from mitmenschen.evidence.period import Period, Scope
+from mitmenschen.evidence.query import cases_in, month_of
+
+LEVELS = ("flat", "building")
+LIMIT = 200  # hotspots, not a list of every address
+
+
+def property_table():
+	"""The property doctype's table and its tree's parent field (None when it is not a tree)."""
+	doctype = get_property_doctype()
+	meta = frappe.get_meta(doctype)
+	parent = (meta.nsm_parent_field or f"parent_{frappe.scrub(doctype)}") if meta.is_nested_set() else None
+	return frappe.qb.DocType(doctype), parent
+
+
+def unit_term(table, units, parent: str | None, level: str):
+	if level == "flat" or not parent:
+		return table.property_unit
+	# a case reported at a building (a group node) belongs to that building, a flat's to its parent
+	return When().when(units.is_group == 1, units.name).else_(units[parent])
+
+
+def hotspots(period: Period, scope: Scope, level: str = "flat", min_cases: int = 2) -> list[dict]:
+	"""Per property (flat or building) and category: cases in the period, how many of them were
+	recurrences, and the cases of the previous period of the same length; most recurrences first."""
+	if level not in LEVELS:
+		raise ValueError(f"no hotspots at the level {level!r}")
+	current = _per_unit(period, scope, level, min_cases=max(cint(min_cases), 1))
+	if not current:
+		return []
+	before = _per_unit(period.previous(), scope, level, min_cases=1, units={row["unit"] for row in current})
+	for row in current:
+		row["previous_cases"] = before.get((row["unit"], row["category"]), {}).get("cases", 0)
+	return current
+
+
+def recurrences_per_month(period: Period, scope: Scope) -> dict[str, int]:
+	table, query = cases_in(period, scope)
+	month = month_of(table.opened_on)
+	rows = (
+		query.select(month.as_("month"), Count("*").as_("n"))
+		.where(table.recurrence_of.isnotnull())
+		.groupby(month)
+		.run(as_dict=True)
+	)
+	counts = {row.month: row.n for row in rows}
+	return {month: counts.get(month, 0) for month in period.months()}
+
+
+def recurrences(period: Period, scope: Scope) -> int:
+	table, query = cases_in(period, scope)
+	return query.select(Count("*")).where(table.recurrence_of.isnotnull()).run()[0][0]
+
+
+def _per_unit(period: Period, scope: Scope, level: str, min_cases: int, units: set | None = None):
+	table, query = cases_in(period, scope)
+	properties, parent = property_table()
+	unit = unit_term(table, properties, parent, level)
+	count = Count("*")
+	repeated = Sum(When().when(table.recurrence_of.isnotnull(), 1).else_(0))
+	query = (
+		query.left_join(properties)
+		.on(properties.name == table.property_unit)
+		.select(
+			unit.as_("unit"),
+			table.category.as_("category"),
+			Max(table.district).as_("district"),
+			count.as_("cases"),
+			repeated.as_("recurrences"),
+			Min(table.opened_on).as_("first_case"),
+			Max(table.opened_on).as_("last_case"),
+		)
+		.where(table.property_unit.isnotnull())
+		.where(table.property_unit != "")
+		.groupby(unit, table.category)
+		.having(Count("*") >= min_cases)
+	)
+	if units is not None:
+		query = query.where(unit.isin(list(units)))
+		return {(row.unit, row.category): row for row in query.run(as_dict=True)}
+	query = query.orderby(repeated, order=Order.desc).orderby(count, order=Order.desc)
+	query = query.limit(LIMIT)
+	rows = query.run(as_dict=True)
+	for row in rows:
+		row["recurrences"] = int(row["recurrences"] or 0)
+		if level == "building" or not parent:
+			row["building"] = row["unit"]
+	if level == "flat" and parent and rows:
+		parents = dict(
+			frappe.get_all(
+				get_property_doctype(),
+				filters={"name": ["in", [row["unit"] for row in rows]]},
+				fields=["name", parent],
+				as_list=True,
+			)
+		)
+		for row in rows:
+			row["building"] = parents.get(row["unit"])
+	return rows

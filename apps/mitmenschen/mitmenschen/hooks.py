@@ -92,11 +92,17 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 
 # ---- Scheduled jobs -----------------------------------------------------------------------------
 scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
-	"daily": ["mitmenschen.privacy.retention.run_retention"],
+	"daily": [
+		"mitmenschen.privacy.retention.run_retention",
+		"mitmenschen.evidence.half_year.attach_before_meetings",  # half-year report before a meeting
+	],
 	"cron": {
 		"*/5 * * * *": ["mitmenschen.escalation.sweep.run"],  # escalations and reminders
 	},
 }
+
+# ---- Desk: form scripts beside a doctype's own ----------------------------------------------------
+doctype_js = {"Round Table Meeting": "public/js/meeting_half_year_report.js"}  # half-year report button
 
 # ---- Portal -------------------------------------------------------------------------------------
 # Partner portal and the tenant's "report a problem" form; pages in www/, logic in portal/.

@@ -41,6 +41,7 @@ def partner_nav() -> list[dict]:
 	return [
 		{"route": "/partner", "label": _("Overview")},
 		{"route": "/partner/referrals", "label": _("Referrals")},
+		{"route": "/partner/households", "label": _("Household Referrals")},
 		{"route": "/partner/actions", "label": _("Action Items")},
 		{"route": "/partner/meetings", "label": _("Meetings")},
 		{"route": "/partner/profile", "label": _("Organisation Profile")},

@@ -3,6 +3,7 @@
 import frappe
 
 import mitmenschen.escalation.setup
+import mitmenschen.households.onboarding_setup
 import mitmenschen.mediation.setup
 import mitmenschen.round_table.setup
 from mitmenschen.erp.records import sync_connections, sync_doctype_defaults
@@ -36,6 +37,7 @@ def ensure_escalation() -> None:
 	mitmenschen.escalation.setup.after_migrate()
 	mitmenschen.mediation.setup.after_migrate()
 	mitmenschen.round_table.setup.after_migrate()
+	mitmenschen.households.onboarding_setup.after_migrate()
 
 
 def ensure_roles() -> None:

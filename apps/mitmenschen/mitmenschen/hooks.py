@@ -101,6 +101,9 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	},
 }
 
+# ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----
+jinja = {"methods": ["mitmenschen.language.text_direction"]}
+
 # ---- Desk: form scripts beside a doctype's own ----------------------------------------------------
 doctype_js = {"Round Table Meeting": "public/js/meeting_half_year_report.js"}  # half-year report button
 

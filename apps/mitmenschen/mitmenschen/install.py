@@ -3,6 +3,7 @@
 import frappe
 
 import mitmenschen.escalation.setup
+import mitmenschen.households.house_rules_sample
 import mitmenschen.households.onboarding_setup
 import mitmenschen.mediation.setup
 import mitmenschen.round_table.setup
@@ -30,6 +31,7 @@ def after_migrate() -> None:
 	ensure_workflows()
 	ensure_sorani_language()
 	ensure_escalation()
+	mitmenschen.households.house_rules_sample.ensure_sample()
 
 
 def ensure_escalation() -> None:

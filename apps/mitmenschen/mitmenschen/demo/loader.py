@@ -346,12 +346,14 @@ def household_values(family: dict) -> dict:
 	}
 	if family["house_rules"]:
 		explained, language, interpreter_used = family["house_rules"]
-		values |= {
-			"house_rules_explained_on": days_ago(explained),
-			"house_rules_language": language,
-			"house_rules_explained_by": data.CLERK,
-			"house_rules_interpreter_used": interpreter_used,
-		}
+		values["house_rules_explanations"] = [
+			{
+				"explained_on": days_ago(explained),
+				"language": language,
+				"explained_by": data.CLERK,
+				"interpreter_used": interpreter_used,
+			}
+		]
 	return values
 
 

@@ -18,6 +18,7 @@ DOCTYPE_FIELDS: dict[str, dict[str, str]] = {
 	"Mediation Case": {"tenant": "tenant_doctype", "property": "property_doctype"},
 	"Partner District": {"property": "property_doctype"},
 	"Hotline Assignment": {"property": "property_doctype"},
+	"House Rules Scope": {"property": "property_doctype"},
 }
 # Which link field shows our records in the ERP record's connections panel.
 CONNECTION_FIELDS: dict[str, dict[str, str]] = {

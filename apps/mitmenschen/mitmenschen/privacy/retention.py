@@ -86,12 +86,16 @@ HOUSEHOLD_PERSONAL_FIELDS = (
 	"property_unit",
 	"city_caseworker",
 	"volunteer_buddy",
-	"house_rules_language",
-	"house_rules_interpreter_used",
 	"confidential_notes",
 )
 HOUSEHOLD_DATES_TO_MONTH = ("arrival_date", "move_in_date", "move_out_date")
-HOUSEHOLD_CHILD_DOCTYPES = ("Household Member", "Household Consent", "Spoken Language")
+HOUSEHOLD_CHILD_DOCTYPES = (
+	"Household Member",
+	"Household Consent",
+	"Spoken Language",
+	"House Rules Explanation",
+	"House Rules Delivery",
+)
 # Frappe's cached copies of comments and assignments on the record itself
 FRAPPE_CACHE_COLUMNS = ("_comments", "_assign", "_liked_by")
 

@@ -17,8 +17,139 @@ frappe.ui.form.on("Refugee Household", {
 			);
 		}
 		add_data_protection_buttons(frm);
+		add_house_rules_buttons(frm);
 	},
 });
+
+// House rules: sent in the household's language (or printed for a home visit), explained in person.
+const HOUSE_RULES_API = "mitmenschen.households.house_rules_sending.";
+
+function add_house_rules_buttons(frm) {
+	if (frm.is_new() || !frm.perm[0]?.write) {
+		return;
+	}
+	const group = __("House Rules");
+	frm.add_custom_button(__("Send House Rules"), () => send_house_rules_dialog(frm), group);
+	frm.add_custom_button(__("Record Explanation"), () => record_explanation_dialog(frm), group);
+}
+
+function house_rules_options(frm, values = {}) {
+	return frappe
+		.call({
+			method: HOUSE_RULES_API + "send_options",
+			args: { household: frm.doc.name, house_rules: values.house_rules, language: values.language },
+		})
+		.then((r) => r.message);
+}
+
+function describe_options(options) {
+	const parts = [];
+	if (options.fallback) {
+		parts.push(
+			`<p class="text-warning">${__(
+				"There is no translation into {0}: the household gets German and English, and a note is left on the household.",
+				[frappe.utils.escape_html(options.language)]
+			)}</p>`
+		);
+	} else if (options.status) {
+		const colour = { Checked: "green", Outdated: "red" }[options.status] || "orange";
+		parts.push(`<p><span class="indicator-pill ${colour}">${__(options.status)}</span></p>`);
+	}
+	if (options.outdated.length) {
+		parts.push(`<p class="text-danger">${__("The German text changed after this translation was checked.")}</p>`);
+	}
+	return parts.join("");
+}
+
+function send_house_rules_dialog(frm) {
+	house_rules_options(frm).then((options) => {
+		let current = options;
+		const dialog = new frappe.ui.Dialog({
+			title: __("Send House Rules"),
+			fields: [
+				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version"), reqd: 1, default: options.house_rules, onchange: () => refresh() },
+				{ fieldname: "language", fieldtype: "Link", options: "Language", label: __("Language"), reqd: 1, default: options.language, onchange: () => refresh() },
+				{ fieldname: "status_html", fieldtype: "HTML", options: describe_options(options) },
+				{ fieldname: "channel", fieldtype: "Select", label: __("Channel"), reqd: 1, default: "Email", options: [
+					{ value: "Email", label: __("Email") },
+					{ value: "Print", label: __("Print for a home visit") },
+				] },
+				{ fieldname: "recipient", fieldtype: "Data", options: "Email", label: __("Recipient"), default: options.recipient, depends_on: "eval:doc.channel === 'Email'", mandatory_depends_on: "eval:doc.channel === 'Email'" },
+			],
+			primary_action_label: __("Send"),
+			primary_action(values) {
+				const send = (confirmed) =>
+					frappe
+						.call({
+							method: HOUSE_RULES_API + "send_house_rules",
+							args: { household: frm.doc.name, ...values, confirm_outdated: confirmed ? 1 : 0 },
+							freeze: true,
+						})
+						.then((r) => {
+							dialog.hide();
+							if (r.message.pdf_url) {
+								window.open(r.message.pdf_url);
+							}
+							frappe.show_alert({
+								message: values.channel === "Print" ? __("House rules recorded as printed.") : __("House rules queued for sending."),
+								indicator: "green",
+							});
+							frm.reload_doc();
+						});
+				if (current.outdated.length) {
+					frappe.confirm(__("The translation was checked against an older German text. Send it anyway?"), () => send(true));
+				} else {
+					send(false);
+				}
+			},
+		});
+		function refresh() {
+			const values = dialog.get_values(true);
+			if (!values.house_rules || !values.language) {
+				return;
+			}
+			house_rules_options(frm, values).then((next) => {
+				current = next;
+				dialog.fields_dict.status_html.$wrapper.html(describe_options(next));
+			});
+		}
+		dialog.show();
+	});
+}
+
+function record_explanation_dialog(frm) {
+	house_rules_options(frm).then((options) => {
+		const members = (frm.doc.members || []).map((member) => member.member_name).filter(Boolean);
+		const dialog = new frappe.ui.Dialog({
+			title: __("Record Explanation"),
+			fields: [
+				{ fieldname: "explained_on", fieldtype: "Date", label: __("Explained On"), reqd: 1, default: frappe.datetime.get_today() },
+				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version"), reqd: 1, default: options.house_rules },
+				{ fieldname: "language", fieldtype: "Link", options: "Language", label: __("Language"), reqd: 1, default: options.language },
+				{ fieldname: "explained_by", fieldtype: "Link", options: "User", label: __("Explained By"), default: frappe.session.user },
+				{ fieldname: "column_break", fieldtype: "Column Break" },
+				{ fieldname: "interpreter_used", fieldtype: "Check", label: __("Interpreter Used") },
+				{ fieldname: "interpreter", fieldtype: "Data", label: __("Interpreter"), depends_on: "interpreter_used" },
+				{ fieldname: "acknowledged_by", fieldtype: "Select", label: __("Acknowledged By"), options: [""].concat(members) },
+			],
+			primary_action_label: __("Record"),
+			primary_action(values) {
+				frappe
+					.call({
+						method: HOUSE_RULES_API + "record_explanation",
+						args: { household: frm.doc.name, ...values },
+						freeze: true,
+					})
+					.then(() => {
+						dialog.hide();
+						frappe.show_alert({ message: __("Explanation recorded."), indicator: "green" });
+						frm.reload_doc();
+					});
+			},
+		});
+		dialog.show();
+	});
+}
 
 // Art. 15 export and Art. 17 erasure: managers answer a family's data-protection request.
 const DATA_PROTECTION_ROLES = ["Mit:Menschen Manager", "System Manager"];

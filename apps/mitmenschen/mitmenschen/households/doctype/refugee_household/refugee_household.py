@@ -28,6 +28,12 @@ class RefugeeHousehold(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from mitmenschen.households.doctype.house_rules_delivery.house_rules_delivery import (
+			HouseRulesDelivery,
+		)
+		from mitmenschen.households.doctype.house_rules_explanation.house_rules_explanation import (
+			HouseRulesExplanation,
+		)
 		from mitmenschen.households.doctype.household_consent.household_consent import HouseholdConsent
 		from mitmenschen.households.doctype.household_member.household_member import HouseholdMember
 		from mitmenschen.mitmenschen_setup.doctype.spoken_language.spoken_language import SpokenLanguage
@@ -40,10 +46,8 @@ class RefugeeHousehold(Document):
 		country_of_origin: DF.Link | None
 		district: DF.DynamicLink | None
 		family_name: DF.Data
-		house_rules_explained_by: DF.Link | None
-		house_rules_explained_on: DF.Date | None
-		house_rules_interpreter_used: DF.Check
-		house_rules_language: DF.Link | None
+		house_rules_deliveries: DF.Table[HouseRulesDelivery]
+		house_rules_explanations: DF.Table[HouseRulesExplanation]
 		interpreter_language: DF.Link | None
 		interpreter_needed: DF.Check
 		languages: DF.TableMultiSelect[SpokenLanguage]

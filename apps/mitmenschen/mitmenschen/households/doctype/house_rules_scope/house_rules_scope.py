@@ -1,0 +1,22 @@
+# Copyright (c) 2026, Mit:Menschen developers and contributors
+# For license information, please see license.txt
+
+from frappe.model.document import Document
+
+
+class HouseRulesScope(Document):
+	# begin: auto-generated types
+	# This code is auto-generated. Do not modify anything in this block.
+
+	from typing import TYPE_CHECKING
+
+	if TYPE_CHECKING:
+		from frappe.types import DF
+
+		parent: DF.Data
+		parentfield: DF.Data
+		parenttype: DF.Data
+		property: DF.DynamicLink
+		property_doctype: DF.Link | None
+	# end: auto-generated types
+	pass

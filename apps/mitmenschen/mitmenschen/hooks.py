@@ -68,6 +68,10 @@ user_data_fields = [
 	{"doctype": "Partner Contact", "filter_by": "email", "redact_fields": ["full_name", "phone"]},
 ]
 
+# ---- Desk: every page (a plain file under public/, served through the assets link) ------------------
+# Frappe's Datetime and Time controls need a time picker with seconds (see the file)
+app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js"]
+
 # ---- Desk form scripts beside a doctype's own (loaded after it, read from disk: no build) -------
 doctype_js = {"Refugee Household": "public/js/household_onboarding.js"}
 

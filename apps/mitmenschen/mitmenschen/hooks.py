@@ -72,9 +72,6 @@ user_data_fields = [
 # Frappe's Datetime and Time controls need a time picker with seconds (see the file)
 app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js"]
 
-# ---- Desk form scripts beside a doctype's own (loaded after it, read from disk: no build) -------
-doctype_js = {"Refugee Household": "public/js/household_onboarding.js"}
-
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
@@ -109,7 +106,11 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 jinja = {"methods": ["mitmenschen.language.text_direction"]}
 
 # ---- Desk: form scripts beside a doctype's own ----------------------------------------------------
-doctype_js = {"Round Table Meeting": "public/js/meeting_half_year_report.js"}  # half-year report button
+# (loaded after the doctype's own form script, read from disk at form load: no build)
+doctype_js = {
+	"Round Table Meeting": "public/js/meeting_half_year_report.js",  # half-year report button
+	"Refugee Household": "public/js/household_onboarding.js",  # the onboarding checklist
+}
 
 # ---- Portal -------------------------------------------------------------------------------------
 # Partner portal and the tenant's "report a problem" form; pages in www/, logic in portal/.

@@ -19,6 +19,7 @@ OLD_COLUMNS = (
 
 
 def execute() -> None:
+	forget_columns()
 	columns = set(frappe.db.get_table_columns(HOUSEHOLD))
 	present = [column for column in OLD_COLUMNS if column in columns]
 	if not present:
@@ -27,7 +28,13 @@ def execute() -> None:
 		migrate_rows(present)
 	for column in present:
 		frappe.db.sql_ddl(f"alter table `tabRefugee Household` drop column `{column}`")
+	forget_columns()
 	frappe.clear_cache(doctype=HOUSEHOLD)
+
+
+def forget_columns() -> None:
+	"""Frappe caches a table's columns; after DDL the cache is stale."""
+	frappe.cache.hdel("table_columns", f"tab{HOUSEHOLD}")
 
 
 def migrate_rows(present: list[str]) -> int:

@@ -29,7 +29,7 @@ function set_translation_formatter() {
 	const df = frappe.meta.docfield_map["House Rules Translation"]?.status;
 	if (df) {
 		df.formatter = (value) =>
-			value ? `<span class="indicator-pill ${TRANSLATION_COLOURS[value] || "gray"}">${__(value)}</span>` : "";
+			value ? `<span class="indicator-pill ${TRANSLATION_COLOURS[value] || "gray"}">${__(value, null, "House Rules Translation")}</span>` : "";
 	}
 }
 
@@ -106,7 +106,7 @@ function load_older_version_households(frm) {
 				.join("");
 			wrapper.html(
 				`<p>${__("{0} household(s) acknowledged an older version.", [rows.length])}</p>` +
-					`<table class="table table-bordered table-sm"><thead><tr><th>${__("Household")}</th><th>${__("Version")}</th>` +
+					`<table class="table table-bordered table-sm"><thead><tr><th>${__("Household")}</th><th>${__("Version", null, "House Rules Explanation")}</th>` +
 					`<th>${__("Explained On")}</th><th>${__("Acknowledged By")}</th></tr></thead><tbody>${items}</tbody></table>`
 			);
 			if (frm.perm[0]?.write) {

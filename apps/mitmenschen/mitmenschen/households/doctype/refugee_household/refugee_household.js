@@ -53,7 +53,7 @@ function describe_options(options) {
 		);
 	} else if (options.status) {
 		const colour = { Checked: "green", Outdated: "red" }[options.status] || "orange";
-		parts.push(`<p><span class="indicator-pill ${colour}">${__(options.status)}</span></p>`);
+		parts.push(`<p><span class="indicator-pill ${colour}">${__(options.status, null, "House Rules Translation")}</span></p>`);
 	}
 	if (options.outdated.length) {
 		parts.push(`<p class="text-danger">${__("The German text changed after this translation was checked.")}</p>`);
@@ -67,7 +67,7 @@ function send_house_rules_dialog(frm) {
 		const dialog = new frappe.ui.Dialog({
 			title: __("Send House Rules"),
 			fields: [
-				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version"), reqd: 1, default: options.house_rules, onchange: () => refresh() },
+				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version", null, "House Rules Explanation"), reqd: 1, default: options.house_rules, onchange: () => refresh() },
 				{ fieldname: "language", fieldtype: "Link", options: "Language", label: __("Language"), reqd: 1, default: options.language, onchange: () => refresh() },
 				{ fieldname: "status_html", fieldtype: "HTML", options: describe_options(options) },
 				{ fieldname: "channel", fieldtype: "Select", label: __("Channel"), reqd: 1, default: "Email", options: [
@@ -124,12 +124,12 @@ function record_explanation_dialog(frm) {
 			title: __("Record Explanation"),
 			fields: [
 				{ fieldname: "explained_on", fieldtype: "Date", label: __("Explained On"), reqd: 1, default: frappe.datetime.get_today() },
-				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version"), reqd: 1, default: options.house_rules },
+				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version", null, "House Rules Explanation"), reqd: 1, default: options.house_rules },
 				{ fieldname: "language", fieldtype: "Link", options: "Language", label: __("Language"), reqd: 1, default: options.language },
 				{ fieldname: "explained_by", fieldtype: "Link", options: "User", label: __("Explained By"), default: frappe.session.user },
 				{ fieldname: "column_break", fieldtype: "Column Break" },
 				{ fieldname: "interpreter_used", fieldtype: "Check", label: __("Interpreter Used") },
-				{ fieldname: "interpreter", fieldtype: "Data", label: __("Interpreter"), depends_on: "interpreter_used" },
+				{ fieldname: "interpreter", fieldtype: "Data", label: __("Interpreter", null, "House Rules Explanation"), depends_on: "interpreter_used" },
 				{ fieldname: "acknowledged_by", fieldtype: "Select", label: __("Acknowledged By"), options: [""].concat(members) },
 			],
 			primary_action_label: __("Record"),

@@ -82,6 +82,11 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
 	# moving in makes the household's onboarding plan (once); moving out ends its reminders
 	"Refugee Household": {"on_update": "mitmenschen.households.onboarding.on_household_update"},
+	# the case's assignee is Frappe's assignment: a ToDo made or closed anywhere sets the field
+	"ToDo": {
+		"after_insert": "mitmenschen.mediation.assignment.on_todo_change",
+		"on_update": "mitmenschen.mediation.assignment.on_todo_change",
+	},
 	# who belongs to which organisation is cached for the permission hooks
 	"Partner Contact": {"on_update": _FORGET_PARTNERS, "on_trash": _FORGET_PARTNERS},
 	"Partner Organisation": {
@@ -103,7 +108,7 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 }
 
 # ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----
-jinja = {"methods": ["mitmenschen.language.text_direction"]}
+jinja = {"methods": ["mitmenschen.language.text_direction", "mitmenschen.mediation.follow_up.letter_context"]}
 
 # ---- Desk: form scripts beside a doctype's own ----------------------------------------------------
 # (loaded after the doctype's own form script, read from disk at form load: no build)
@@ -119,6 +124,8 @@ website_route_rules = [
 	{"from_route": "/partner/cases/<name>", "to_route": "partner/case"},
 	{"from_route": "/partner/actions/<name>", "to_route": "partner/action"},
 	{"from_route": "/partner/households/<name>", "to_route": "partner/household"},
+	# the reporter's follow-up link (signed, no login): short enough to type from a letter
+	{"from_route": "/f/<case>/<sig>", "to_route": "follow-up"},
 ]
 role_home_page = {"Partner User": "partner"}
 portal_menu_items = [
@@ -134,7 +141,16 @@ escalation_sources = {
 	"Round Table Action": "mitmenschen.round_table.escalation_source",
 	"Round Table Meeting": "mitmenschen.round_table.escalation_source",
 	"Onboarding Plan Step": "mitmenschen.households.escalation_source",
+	"Mediation Case Step": "mitmenschen.mediation.escalation_source",  # a case's playbook steps
 }
-escalation_clocks = ["Response", "Resolution", "Referral", "Action", "Onboarding"]
+escalation_clocks = [
+	"Response",
+	"Resolution",
+	"Referral",
+	"Action",
+	"Onboarding",
+	"Playbook Step",
+	"Follow-up",
+]
 # kinds a client resolves itself (the engine resolves "Role" and "User")
 escalation_recipient_kinds = ["Assignee", "Partner Hot Line", "Round Table Chair"]

@@ -6,6 +6,8 @@ A module registers, per doctype, a source in hooks.py (`escalation_sources`): a 
 	fired(timers: list[dict]) -> None             # optional: update the records (status, level)
 
 Both receive all due timers of their doctype at once, so a source loads its records in one query.
+A source may name `OWN_TIMELINE_CLOCKS`: clocks whose timeline note it writes itself (the sweep then
+adds none), e.g. a clock that sends a message rather than escalating.
 """
 
 from dataclasses import dataclass, field

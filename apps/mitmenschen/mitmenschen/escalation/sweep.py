@@ -123,12 +123,19 @@ def _process(timers: list[dict], now: datetime, template, sender: str | None, re
 
 	_mark_sent([t.name for t in timers], now)
 	_insert("Escalation Log", LOG_FIELDS, log_rows)
-	_insert("Comment", COMMENT_FIELDS, [_comment_row(t, timeline.get(t.name, []), now) for t in timers])
+	noted = [t for t in timers if t.clock not in _own_timeline_clocks(t.reference_doctype)]
+	_insert("Comment", COMMENT_FIELDS, [_comment_row(t, timeline.get(t.name, []), now) for t in noted])
 	for doctype, rows in by_doctype.items():
 		source = source_for(doctype)
 		if source and hasattr(source, "fired"):
 			source.fired(rows)
 	result.timers += len(timers)
+
+
+def _own_timeline_clocks(doctype: str) -> frozenset[str]:
+	"""Clocks whose source writes the record's timeline note itself (e.g. a message it sent)."""
+	source = source_for(doctype)
+	return getattr(source, "OWN_TIMELINE_CLOCKS", frozenset()) if source else frozenset()
 
 
 def _mark_sent(names: list[str], now: datetime) -> None:

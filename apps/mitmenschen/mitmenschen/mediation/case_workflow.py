@@ -5,6 +5,8 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime, strip_html_tags
 
+from mitmenschen.mediation.playbook import ensure_mandatory_steps_done
+
 PROPOSED = "Resolution Proposed"
 REJECTED_TO = "In Mediation"
 CLOSED = "Closed"
@@ -20,6 +22,7 @@ def apply_step_effects(case) -> None:
 	if case.is_new() or not before or before.status == case.status:
 		return
 	if case.status == PROPOSED:
+		ensure_mandatory_steps_done(case)
 		if not strip_html_tags(case.resolution or "").strip():
 			frappe.throw(
 				_("Please describe the resolution before proposing it."),

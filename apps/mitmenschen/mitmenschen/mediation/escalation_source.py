@@ -2,12 +2,18 @@
 
 Whom a rung names is resolved when the step is due, not when it is scheduled: a case reassigned in
 the meantime escalates to its new assignee. A case nobody is assigned to, or whose partner has no
-reachable hot line, escalates to the managers.
+reachable hot line, escalates to the managers. *Assignee* is the case's `assigned_to`, which is kept in
+step with Frappe's assignment (ToDo, see `mediation/assignment.py`), as workflow mail reads it.
+
+Two more kinds of timer come here: a case's playbook steps (doctype "Mediation Case Step", clock
+"Playbook Step": the mail names the case and the step), and the follow-up with the reporter (clock
+"Follow-up" on the case: `mediation/follow_up.py` sends it and notes it on the timeline itself).
 """
 
 from collections import defaultdict
 
 import frappe
+from frappe import _
 from frappe.utils import get_url
 
 from mitmenschen.escalation import recipients as generic
@@ -17,11 +23,37 @@ from mitmenschen.partners.notify import hotline_recipients
 from mitmenschen.partners.routing import get_responsible_contact
 
 DOCTYPE = "Mediation Case"
+STEP = "Mediation Case Step"
 MANAGER_ROLE = "Mit:Menschen Manager"
 ESCALATING_CLOCKS = ("Response", "Resolution")
+FOLLOW_UP = "Follow-up"
+# clocks whose timeline note the source writes itself (the sweep's generic one would say "escalation")
+OWN_TIMELINE_CLOCKS = frozenset({FOLLOW_UP})
+CASE_FIELDS = [
+	"name",
+	"subject",
+	"assigned_to",
+	"referred_to",
+	"category",
+	"district",
+	"response_due",
+	"resolution_due",
+	"referral_requested_on",
+]
 
 
 def notices(timers: list[dict]) -> list[Notice]:
+	if timers and timers[0].reference_doctype == STEP:
+		return step_notices(timers)
+	follow_ups = [t for t in timers if t.clock == FOLLOW_UP]
+	result = []
+	if follow_ups:
+		from mitmenschen.mediation.follow_up import send_due
+
+		result += send_due(follow_ups)
+	timers = [t for t in timers if t.clock != FOLLOW_UP]
+	if not timers:
+		return result
 	cases = {
 		c.name: c
 		for c in frappe.get_all(
@@ -42,7 +74,6 @@ def notices(timers: list[dict]) -> list[Notice]:
 	}
 	resolver = _Resolver(cases)
 	base_url = get_url()
-	result = []
 	for timer in timers:
 		case = cases.get(timer.reference_name)
 		if not case:
@@ -70,6 +101,9 @@ def notices(timers: list[dict]) -> list[Notice]:
 def fired(timers: list[dict]) -> None:
 	"""Escalation level and SLA status of the cases follow the steps just sent (a few set-based
 	updates per batch; the values are bound, the statements fixed)."""
+	if timers and timers[0].reference_doctype == STEP:
+		return steps_fired(timers)
+	timers = [t for t in timers if t.clock != FOLLOW_UP]
 	by_level: dict[int, set[str]] = defaultdict(set)
 	breached, warned = set(), set()
 	for timer in timers:
@@ -95,6 +129,74 @@ def fired(timers: list[dict]) -> None:
 			" where name in %(names)s and coalesce(sla_status, '') in ('', 'On Track')",
 			{"names": tuple(warned)},
 		)
+
+
+def step_notices(timers: list[dict]) -> list[Notice]:
+	"""Overdue playbook steps: the mail and the log name the case (a step row means nothing to a reader)."""
+	steps = open_steps([t.reference_name for t in timers])
+	cases = {
+		s.case: frappe._dict(name=s.case, **{f: s[f] for f in CASE_FIELDS if f != "name"})
+		for s in steps.values()
+	}
+	resolver = _Resolver(cases)
+	base_url = get_url()
+	result = []
+	for timer in timers:
+		step = steps.get(timer.reference_name)
+		if not step:
+			continue  # done, skipped or removed meanwhile
+		for recipient in resolver.resolve(timer, cases[step.case]):
+			result.append(
+				Notice(
+					timer=timer.name,
+					recipient=recipient,
+					reference_doctype=DOCTYPE,
+					reference_name=step.case,
+					title=_("Playbook step {0}: {1}").format(step.step, step.subject),
+					link=case_link(step.case, recipient.portal, base_url),
+					clock=timer.clock,
+					level=timer.level,
+					trigger=timer.trigger,
+					percent=timer.percent,
+					hours_after_breach=timer.hours_after_breach,
+					due_at=timer.due_at,
+				)
+			)
+	return result
+
+
+def steps_fired(timers: list[dict]) -> None:
+	"""The case's timeline says which step is overdue (the engine notes it on the step row)."""
+	steps = open_steps([t.reference_name for t in timers])
+	for timer in timers:
+		if step := steps.get(timer.reference_name):
+			frappe.get_doc(
+				{
+					"doctype": "Comment",
+					"comment_type": "Info",
+					"reference_doctype": DOCTYPE,
+					"reference_name": step.case,
+					"content": _("Playbook step {0} is overdue (escalation level {1}).").format(
+						frappe.bold(frappe.utils.escape_html(step.step)), timer.level
+					),
+				}
+			).insert(ignore_permissions=True)
+
+
+def open_steps(names: list[str]) -> dict:
+	"""The open steps among `names`, with their case, in one query."""
+	if not names:
+		return {}
+	step, case = frappe.qb.DocType(STEP), frappe.qb.DocType(DOCTYPE)
+	rows = (
+		frappe.qb.from_(step)
+		.join(case)
+		.on(step.parent == case.name)
+		.select(step.name, step.step, case.name.as_("case"), *[case[f] for f in CASE_FIELDS if f != "name"])
+		.where(step.name.isin(list(set(names))) & (step.parenttype == DOCTYPE) & (step.status == "Open"))
+		.run(as_dict=True)
+	)
+	return {row.name: row for row in rows}
 
 
 def thread_ids(names: list[str]) -> dict[str, str]:

@@ -15,10 +15,9 @@ frappe.ui.form.on("Mediation Case", {
 				"orange"
 			);
 		}
-		show_playbook(frm);
-	},
-	category(frm) {
-		show_playbook(frm);
+		render_checklist(frm);
+		follow_assignments(frm);
+		add_follow_up_buttons(frm);
 	},
 	// Reject needs a reason: the desk asks for it and rejects through the same call as the API
 	// (`reject_resolution`); Frappe's own apply_workflow is not called for this action.
@@ -43,12 +42,168 @@ frappe.ui.form.on("Mediation Case", {
 	},
 });
 
-function show_playbook(frm) {
-	if (!frm.doc.category) return frm.set_intro("");
-	frappe.db.get_doc("Case Category", frm.doc.category).then((category) => {
-		const steps = (category.playbook || []).map((row) => `<li>${frappe.utils.escape_html(__(row.step))}</li>`);
-		frm.set_intro(steps.length ? `<b>${__("Remedy Playbook")}</b><ol>${steps.join("")}</ol>` : "", "blue");
+// ---- Playbook checklist: the case's steps, ticked done or skipped with a reason --------------------------
+
+const PLAYBOOK = "mitmenschen.mediation.playbook";
+const STATUS_COLOURS = { Open: "orange", Done: "green", Skipped: "gray" };
+
+function render_checklist(frm) {
+	const field = frm.get_field("playbook_checklist");
+	if (!field) return;
+	const esc = frappe.utils.escape_html;
+	const rows = frm.doc.playbook_steps || [];
+	if (frm.is_new() || !rows.length) {
+		field.$wrapper.html(
+			`<p class="text-muted">${esc(
+				frm.is_new() ? __("The category's playbook steps appear here once the case is saved.") : __("This category has no playbook steps.")
+			)}</p>`
+		);
+		return;
+	}
+	const items = rows.map((row) => {
+		const due = row.due_date
+			? __("due {0}", [frappe.datetime.str_to_user(row.due_date)])
+			: row.action_type === "Follow-up Call"
+			? __("after closing")
+			: "";
+		const late = row.status === "Open" && row.due_date && row.due_date < frappe.datetime.get_today();
+		const who =
+			row.status !== "Open" && row.done_by
+				? `<div class="text-muted small">${esc(
+						__("{0} by {1} on {2}", [__(row.status), frappe.user.full_name(row.done_by), frappe.datetime.str_to_user(row.done_on)])
+				  )}${row.skip_reason ? " · " + esc(row.skip_reason) : ""}</div>`
+				: "";
+		return `<li class="mm-step list-unstyled" data-step="${esc(row.name)}" style="padding: 6px 0; border-bottom: 1px solid var(--border-color);">
+			<span class="indicator-pill ${STATUS_COLOURS[row.status] || "gray"}">${esc(__(row.status))}</span>
+			<b>${esc(row.step)}</b>
+			${row.mandatory ? `<span class="badge badge-danger">${esc(__("Mandatory"))}</span>` : ""}
+			${row.action_type ? `<span class="text-muted small">${esc(__(row.action_type))}</span>` : ""}
+			<span class="small ${late ? "text-danger" : "text-muted"}">${esc(due)}</span>
+			<span class="pull-right">${step_buttons(frm, row)}</span>
+			${who}
+		</li>`;
 	});
+	field.$wrapper.html(`<ul class="mm-checklist" style="padding-left: 0;">${items.join("")}</ul>`);
+	field.$wrapper.off("click").on("click", "[data-action]", (event) => {
+		const button = $(event.currentTarget);
+		step_action(frm, button.closest("[data-step]").attr("data-step"), button.attr("data-action"));
+	});
+}
+
+function step_buttons(frm, row) {
+	const button = (action, label, primary) =>
+		`<button class="btn btn-xs ${primary ? "btn-primary" : "btn-default"}" data-action="${action}">${frappe.utils.escape_html(label)}</button>`;
+	if (!frm.perm[0] || !frm.perm[0].write) return "";
+	if (row.status !== "Open") return button("open", __("Open Again"));
+	const typed = {
+		"Send House Rules": frm.doc.respondent_household ? button("house_rules", __("Send House Rules"), true) : "",
+		"Book Interpreter": button("finder", __("Partner Finder"), true),
+		"Refer to Partner": button("finder", __("Partner Finder"), true) + " " + button("referral", __("Referral")),
+		"Follow-up Call": frm.doc.status === "Closed" ? button("answer", __("Record Answer"), true) : "",
+	};
+	return [typed[row.action_type] || "", button("done", __("Done")), button("skip", __("Skip"))].join(" ");
+}
+
+function step_action(frm, step, action) {
+	if (frm.is_dirty()) {
+		frappe.msgprint(__("Please save the case first."));
+		return;
+	}
+	const row = (frm.doc.playbook_steps || []).find((r) => r.name === step);
+	const sync = (doc) => {
+		frappe.model.sync(doc);
+		frm.refresh();
+	};
+	const set_status = (status, reason) =>
+		frappe.xcall(`${PLAYBOOK}.set_step_status`, { case: frm.doc.name, step, status, reason }).then(sync);
+	if (action === "done") return set_status("Done");
+	if (action === "open") return set_status("Open");
+	if (action === "skip") {
+		return frappe.prompt(
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for Skipping"), reqd: 1 },
+			({ reason }) => set_status("Skipped", reason),
+			__("Skip {0}", [row ? row.step : ""]),
+			__("Skip")
+		);
+	}
+	if (action === "house_rules") {
+		return frappe.xcall(`${PLAYBOOK}.send_house_rules`, { case: frm.doc.name, step }).then((r) => {
+			if (r.open) return frappe.set_route(r.open.replace(/^\/app\//, "").split("/"));
+			sync(r.doc);
+			frappe.show_alert({ message: __("House rules sent."), indicator: "green" });
+		});
+	}
+	if (action === "finder") {
+		return frappe.set_route("query-report", "Partner Finder", {
+			category: frm.doc.category || "",
+			district: frm.doc.district || "",
+			language: frm.doc.interpreter_language || "",
+		});
+	}
+	if (action === "referral") return frm.scroll_to_field("referred_to");
+	if (action === "answer") return record_answer_dialog(frm);
+}
+
+// ---- Follow-up with the reporter: the letter, and an answer given by phone -------------------------------
+
+function add_follow_up_buttons(frm) {
+	if (frm.doc.status !== "Closed" || !frm.doc.follow_up_expires_on) return;
+	if (frm.perm[1] && frm.perm[1].write && !frm.doc.follow_up_answered_on) {
+		frm.add_custom_button(__("Record Follow-up Answer"), () => record_answer_dialog(frm), __("Follow-up"));
+	}
+	frm.add_custom_button(
+		__("Follow-up Letter"),
+		() =>
+			window.open(
+				frappe.urllib.get_full_url(
+					`/printview?doctype=${encodeURIComponent(frm.doctype)}&name=${encodeURIComponent(frm.doc.name)}` +
+						`&format=${encodeURIComponent("Follow-up Letter")}&no_letterhead=1`
+				)
+			),
+		__("Follow-up")
+	);
+}
+
+function record_answer_dialog(frm) {
+	const answers = [
+		{ value: "solved", label: __("Solved") },
+		{ value: "partly", label: __("Partly Solved") },
+		{ value: "not_solved", label: __("Not Solved") },
+	];
+	frappe.prompt(
+		[
+			{ fieldname: "answer", fieldtype: "Select", label: __("Follow-up Answer"), options: answers, reqd: 1 },
+			{ fieldname: "comment", fieldtype: "Small Text", label: __("Comment of the Reporter") },
+		],
+		({ answer, comment }) =>
+			frappe
+				.xcall("mitmenschen.mediation.follow_up.record_phone_answer", { case: frm.doc.name, answer, comment })
+				.then((doc) => {
+					frappe.model.sync(doc);
+					frm.refresh();
+				}),
+		__("Answer Given by Phone"),
+		__("Record")
+	);
+}
+
+// ---- Assignment: the sidebar's "Assigned To" and the Assignee field are one -----------------------------
+// The server keeps them in step (mediation/assignment.py); after an assignment in the sidebar the form
+// reloads, so that the field shows the new assignee and a later save does not write back the old one.
+
+function follow_assignments(frm) {
+	const assign = frm.assign_to;
+	if (!assign || assign.__mm_follows) return;
+	const render = assign.render.bind(assign);
+	assign.render = function (assignments) {
+		render(assignments);
+		const users = (assignments || []).map((a) => (typeof a === "string" ? a : a.owner)).sort().join(",");
+		const changed = assign.__mm_users !== undefined && assign.__mm_users !== users && assign.__mm_doc === frm.doc.name;
+		assign.__mm_users = users;
+		assign.__mm_doc = frm.doc.name;
+		if (changed && !frm.is_dirty()) frm.reload_doc();
+	};
+	assign.__mm_follows = true;
 }
 
 // Flats are leaves of the property tree, districts its top groups (for ERPNext's Location tree).

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime
 
 from mitmenschen.erp.records import set_district, set_erp_doctypes
+from mitmenschen.mediation import closing_the_loop
 from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejection
 from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
@@ -34,28 +35,46 @@ class MediationCase(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
+		from mitmenschen.mediation.doctype.mediation_case_step.mediation_case_step import MediationCaseStep
+
 		anonymised_on: DF.Datetime | None
 		assigned_to: DF.Link | None
 		category: DF.Link
 		channel: DF.Literal["Desk", "Email", "Phone", "Portal", "Web Form"]
+		closure_notified_on: DF.Datetime | None
+		consent_overridden_by: DF.Link | None
+		consent_overridden_on: DF.Datetime | None
+		consent_override_reason: DF.SmallText | None
 		description: DF.TextEditor | None
 		district: DF.DynamicLink | None
 		escalation_level: DF.Int
+		first_resolved_on: DF.Datetime | None
 		first_responded_on: DF.Datetime | None
+		follow_up_answer: DF.Literal["", "Solved", "Partly Solved", "Not Solved"]
+		follow_up_answered_on: DF.Datetime | None
+		follow_up_answered_via: DF.Literal["", "Link", "Phone"]
 		follow_up_date: DF.Date | None
+		follow_up_expires_on: DF.Datetime | None
+		follow_up_sent_on: DF.Datetime | None
 		interpreter_language: DF.Link | None
 		naming_series: DF.Literal["MC-.YYYY.-.#####"]
 		opened_on: DF.Datetime | None
+		playbook_steps: DF.Table[MediationCaseStep]
 		priority: DF.Literal["", "Low", "Medium", "High", "Urgent"]
 		property_doctype: DF.Link | None
 		property_unit: DF.DynamicLink | None
 		recurrence_of: DF.Link | None
+		referral_answer_working_hours: DF.Float
 		referral_decline_reason: DF.SmallText | None
 		referral_requested_on: DF.Datetime | None
 		referral_responded_on: DF.Datetime | None
 		referral_status: DF.Literal["", "Requested", "Accepted", "Declined", "Done"]
 		referred_to: DF.Link | None
+		rejection_reason: DF.SmallText | None
+		reopen_count: DF.Int
+		reopened_on: DF.Datetime | None
 		reporter_email: DF.Data | None
+		reporter_language: DF.Link | None
 		reporter_name: DF.Data | None
 		reporter_phone: DF.Data | None
 		reporter_satisfaction: DF.Rating
@@ -65,9 +84,11 @@ class MediationCase(Document):
 		resolution_approved_on: DF.Datetime | None
 		resolution_due: DF.Datetime | None
 		resolution_proposed_by: DF.Link | None
+		resolution_working_hours: DF.Float
 		resolved_on: DF.Datetime | None
 		respondent_household: DF.Link | None
 		response_due: DF.Datetime | None
+		response_working_hours: DF.Float
 		sla_paused_hours: DF.Float
 		sla_paused_on: DF.Datetime | None
 		sla_policy: DF.Link | None
@@ -90,6 +111,7 @@ class MediationCase(Document):
 		enforce_referral_consent(self)
 		self.update_referral_dates()
 		self.detect_recurrence()
+		closing_the_loop.before_save(self)  # playbook, reporter language, follow-up, reopening
 		apply_step_effects(self)
 		apply_sla(self)
 
@@ -97,6 +119,7 @@ class MediationCase(Document):
 		record_rejection(self)
 		notify_state_change(self)
 		sync_timers(self)
+		closing_the_loop.after_save(self)  # assignment (ToDo), step timers, follow-up, closure mail
 
 	def set_default_priority(self) -> None:
 		if not self.priority:

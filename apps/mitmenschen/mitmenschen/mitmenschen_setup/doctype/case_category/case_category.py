@@ -21,6 +21,7 @@ class CaseCategory(Document):
 		category_name: DF.Data
 		default_priority: DF.Literal["Low", "Medium", "High", "Urgent"]
 		description: DF.SmallText | None
+		follow_up_days: DF.Int
 		playbook: DF.Table[CaseCategoryStep]
 		service_types: DF.TableMultiSelect[PartnerService]
 	# end: auto-generated types

@@ -23,6 +23,7 @@ class CaseCategoryStep(Document):
 			"Other",
 		]
 		days_after: DF.Int
+		mandatory: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data
 		parenttype: DF.Data

@@ -21,15 +21,18 @@ class MitmenschenSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
+
 		from mitmenschen.escalation.doctype.escalation_rung.escalation_rung import EscalationRung
 
 		action_ladder: DF.Table[EscalationRung]
 		case_retention_days: DF.Int
 		default_sla_policy: DF.Link | None
 		escalation_sender: DF.Link | None
+		follow_up_not_solved: DF.Literal["Reopen the Case", "Open a Linked Case"]
 		guess_category_from_email: DF.Check
 		household_retention_days: DF.Int
 		meeting_reminder_hours: DF.Int
+		onboarding_ladder: DF.Table[EscalationRung]
 		partner_portal_enabled: DF.Check
 		property_doctype: DF.Link
 		recurrence_window_days: DF.Int

@@ -1,0 +1,439 @@
+"""Follow-up with the reporter: some working days after a case is closed, the reporter is asked, in
+their language, "Is the problem solved?" (solved / partly / not solved, and a comment if they like).
+
+- *When*: the category's `follow_up_days`, else the days of its playbook's *Follow-up Call* step, else
+  ten working days after closing, on the calendar of the case's SLA policy. The escalation sweep sends
+  it (clock "Follow-up" on the case, one timer; no scheduler of its own).
+- *How*: most tenants have no portal account, so the answer comes through a signed link that needs no
+  login: `/f/<case>/<signature>`, the signature an HMAC (SHA-256, the site's encryption key) over the
+  case and the link's expiry. Changing the expiry (closing the case again) makes older links invalid.
+  The link works until it expires and only once: the first answer is recorded under a row lock,
+  later ones are refused. The page behind an invalid, expired or used link says so and shows nothing
+  of the case. Links in mail never answer by themselves (mail scanners open links): the page asks.
+- *Without email*: a printable letter (Print Format "Follow-up Letter") with the short link and a QR
+  code, and the clerk records an answer given by phone (`record_phone_answer`), through the same path.
+- *The answer*: `follow_up_answer`, `reporter_satisfaction` (a Rating: solved five stars, partly three,
+  not solved one, so the satisfaction report reads it as before), a timeline comment with the comment
+  escaped, the playbook's follow-up call ticked. *Not solved* reopens the case or opens a linked one
+  (setting `follow_up_not_solved`). The answer writes only its own columns, so a clerk editing the
+  case at the same moment loses nothing (their save is refused as outdated, and they reload).
+"""
+
+import base64
+import hashlib
+import hmac
+from datetime import datetime, timedelta
+
+import frappe
+from frappe import _
+from frappe.utils import (
+	escape_html,
+	format_date,
+	get_datetime,
+	get_url,
+	getdate,
+	now_datetime,
+)
+
+from mitmenschen.escalation import ladder, timers
+from mitmenschen.escalation.recipients import Recipient
+from mitmenschen.escalation.sources import Notice
+from mitmenschen.language import text_direction
+
+DOCTYPE = "Mediation Case"
+CLOCK = "Follow-up"
+CLOSED, REOPENED = "Closed", "Reopened"
+DEFAULT_DAYS = 10
+EXPIRY_DAYS = 28  # calendar days after the follow-up day
+MAX_COMMENT = 2000
+OPEN_LINKED_CASE = "Open a Linked Case"
+# answer key (the page's values) -> stored answer, Rating (fraction of five stars)
+ANSWERS: dict[str, tuple[str, float]] = {
+	"solved": ("Solved", 1.0),
+	"partly": ("Partly Solved", 0.6),
+	"not_solved": ("Not Solved", 0.2),
+}
+VALID, INVALID, EXPIRED, USED = "valid", "invalid", "expired", "used"
+
+
+class FollowUpError(frappe.ValidationError):
+	pass
+
+
+class AlreadyAnsweredError(FollowUpError):
+	pass
+
+
+# ---- when --------------------------------------------------------------------------------------------
+
+
+def follow_up_days(category: str | None) -> int:
+	if not category:
+		return DEFAULT_DAYS
+	days = frappe.db.get_value("Case Category", category, "follow_up_days")
+	if days:
+		return int(days)
+	step_days = frappe.db.get_value(
+		"Case Category Step",
+		{"parent": category, "parenttype": "Case Category", "action_type": "Follow-up Call"},
+		"days_after",
+		order_by="idx asc",
+	)
+	return int(step_days) if step_days else DEFAULT_DAYS
+
+
+def prepare(case) -> None:
+	"""validate, when the case is being closed: the day the reporter is asked and the link's expiry;
+	an earlier answer no longer counts for the new closing (the link changes with the expiry)."""
+	from mitmenschen.mediation.playbook import add_working_days, case_calendar, set_follow_up_due
+
+	due = add_working_days(case_calendar(case), now_datetime(), follow_up_days(case.category))
+	case.follow_up_date = due
+	case.follow_up_expires_on = datetime.combine(
+		getdate(due) + timedelta(days=EXPIRY_DAYS), datetime.max.time()
+	).replace(microsecond=0)
+	case.follow_up_sent_on = None
+	case.follow_up_answer = None
+	case.follow_up_answered_on = None
+	case.follow_up_answered_via = None
+	set_follow_up_due(case, due)
+
+
+def schedule(case) -> None:
+	"""on_update: closed cases wait for their follow-up; reopened ones do not."""
+	if case.status != CLOSED:
+		timers.cancel(DOCTYPE, case.name, [CLOCK])
+		return
+	if not case.follow_up_date:
+		return
+	from mitmenschen.mediation.playbook import case_calendar
+
+	calendar = case_calendar(case)
+	# each closing asks once: the level counts the follow-ups sent before (a sent level stays sent)
+	level = 1 + frappe.db.count(
+		"Escalation Timer",
+		{"reference_doctype": DOCTYPE, "reference_name": case.name, "clock": CLOCK, "status": "Sent"},
+	)
+	rung = ladder.Rung(level=level, trigger="Before", percent=0, notify="Reporter")
+	due_at = datetime.combine(getdate(case.follow_up_date), calendar.day_start)
+	timers.schedule(DOCTYPE, case.name, CLOCK, [ladder.Step(rung, due_at)])
+
+
+# ---- the link ----------------------------------------------------------------------------------------
+
+
+def signature(case_name: str, expires) -> str:
+	from frappe.utils.password import get_encryption_key
+
+	message = f"mitmenschen-follow-up|{case_name}|{get_datetime(expires).isoformat()}".encode()
+	digest = hmac.new(get_encryption_key().encode(), message, hashlib.sha256).digest()
+	return base64.b32encode(digest).decode().lower().rstrip("=")[:24]
+
+
+def link(case_name: str, expires, lang: str | None = None) -> str:
+	url = get_url(f"/f/{case_name}/{signature(case_name, expires)}")
+	return f"{url}?_lang={lang}" if lang else url
+
+
+def check_link(case_name: str | None, sig: str | None) -> tuple[str, dict | None]:
+	"""(state, case values): the signature is checked before anything about the case is told."""
+	if not case_name or not sig or len(sig) > 64 or len(case_name) > 140:
+		return INVALID, None
+	case = frappe.db.get_value(
+		DOCTYPE,
+		case_name,
+		[
+			"name",
+			"status",
+			"follow_up_expires_on",
+			"follow_up_answered_on",
+			"reporter_language",
+			"reporter_email",
+		],
+		as_dict=True,
+	)
+	if not case or not case.follow_up_expires_on:
+		return INVALID, None
+	if not hmac.compare_digest(signature(case.name, case.follow_up_expires_on), sig.strip().lower()):
+		return INVALID, None
+	if case.follow_up_answered_on or case.status != CLOSED:
+		return USED, case
+	if now_datetime() > get_datetime(case.follow_up_expires_on):
+		return EXPIRED, case
+	return VALID, case
+
+
+# ---- the reporter's language -------------------------------------------------------------------------
+
+
+def reporter_lang(case) -> str:
+	from mitmenschen.mediation.acknowledgement import reporter_language
+
+	if case.get("reporter_language"):
+		return case.reporter_language
+	return reporter_language(case.reporter_email) if case.get("reporter_email") else site_language()
+
+
+def site_language() -> str:
+	return frappe.db.get_default("lang") or "de"
+
+
+# ---- sending (the sweep) -------------------------------------------------------------------------------
+
+
+def send_due(due_timers: list[dict]) -> list[Notice]:
+	"""The sweep's Follow-up timers: mail the reporters; for reporters without email, tell the
+	assignee (a digest item) to print the letter or call. Returns those notices."""
+	from mitmenschen.mediation.escalation_source import _Resolver, case_link
+
+	names = list({t.reference_name for t in due_timers})
+	cases = {
+		c.name: c
+		for c in frappe.get_all(
+			DOCTYPE,
+			filters={"name": ["in", names]},
+			fields=[
+				"name",
+				"subject",
+				"status",
+				"assigned_to",
+				"referred_to",
+				"category",
+				"district",
+				"reporter_email",
+				"reporter_language",
+				"follow_up_expires_on",
+				"follow_up_answered_on",
+				"response_due",
+				"resolution_due",
+				"referral_requested_on",
+			],
+		)
+	}
+	resolver = _Resolver(cases)
+	result = []
+	for timer in due_timers:
+		case = cases.get(timer.reference_name)
+		if not case or case.status != CLOSED or case.follow_up_answered_on or not case.follow_up_expires_on:
+			continue  # reopened, answered by phone, or gone meanwhile
+		if case.reporter_email and send_mail(case):
+			continue
+		doc = frappe.get_doc(DOCTYPE, case.name)
+		doc.add_comment(
+			"Info", _("Follow-up due: the reporter has no email address. Print the follow-up letter or call.")
+		)
+		assignee = timer.copy()
+		assignee.notify = "Assignee"
+		for recipient in resolver.resolve(assignee, case):
+			result.append(
+				Notice(
+					timer=timer.name,
+					recipient=recipient,
+					reference_doctype=DOCTYPE,
+					reference_name=case.name,
+					title=_("Follow-up by letter or phone: {0}").format(case.subject),
+					link=case_link(case.name, recipient.portal),
+					clock=CLOCK,
+					level=timer.level,
+					trigger=timer.trigger,
+					percent=timer.percent,
+					due_at=timer.due_at,
+				)
+			)
+	return result
+
+
+def send_mail(case) -> str | None:
+	"""The question by mail, from the case (a Communication on its timeline; a reply threads in)."""
+	from frappe.core.doctype.communication.email import _make as make_communication
+	from frappe.email.doctype.email_account.email_account import EmailAccount
+
+	account = EmailAccount.find_outgoing(match_by_doctype=DOCTYPE)
+	if not account or not account.get("enable_outgoing"):
+		return None
+	lang = reporter_lang(case)
+	url = link(case.name, case.follow_up_expires_on, lang)
+	subject = f"[{case.name}] {_('Is the problem solved?', lang=lang)}"
+	buttons = "".join(
+		f'<p><a href="{url}{"&" if "?" in url else "?"}answer={key}">{escape_html(_(label, lang=lang))}</a></p>'
+		for key, (label, _rating) in ANSWERS.items()
+	)
+	paragraphs = [
+		_("Some time ago you reported a problem to us ({0}). We have closed the case.", lang=lang).format(
+			case.name
+		),
+		_("Is the problem solved? Please choose an answer; you can add a comment.", lang=lang),
+	]
+	expiry = format_date(case.follow_up_expires_on, "dd.MM.yyyy")
+	footer = _("The link works once, until {0}. You need no account.", lang=lang).format(expiry)
+	content = (
+		f'<div lang="{lang}" dir="{text_direction(lang)}">'
+		+ "".join(f"<p>{p}</p>" for p in paragraphs)
+		+ buttons
+		+ f"<p>{footer}</p></div>"
+	)
+	result = make_communication(
+		doctype=DOCTYPE,
+		name=case.name,
+		subject=subject,
+		content=content,
+		recipients=[case.reporter_email],
+		sender=account.default_sender,
+		communication_type="Automated Message",
+		send_email=True,
+	)
+	frappe.db.set_value(DOCTYPE, case.name, "follow_up_sent_on", now_datetime(), update_modified=False)
+	return result["name"]
+
+
+# ---- the answer ----------------------------------------------------------------------------------------
+
+
+@frappe.whitelist(allow_guest=True, methods=["POST"])
+def submit_answer(case: str, sig: str, answer: str, comment: str | None = None) -> dict:
+	"""The page's form (no login): the signature is the permission."""
+	state, values = check_link(case, sig)
+	if state == USED:
+		frappe.throw(_("This question was already answered. Thank you!"), exc=AlreadyAnsweredError)
+	if state != VALID:
+		frappe.throw(_("This link is not valid (any more)."), exc=FollowUpError)
+	frappe.local.lang = reporter_lang(values)
+	record_answer(values.name, answer, comment, via="Link")
+	return {"message": _("Thank you! Your answer has been recorded.")}
+
+
+@frappe.whitelist()
+def record_phone_answer(case: str, answer: str, comment: str | None = None) -> dict:
+	"""A clerk records what the reporter said on the phone (or wrote back on the letter)."""
+	doc = frappe.get_doc(DOCTYPE, case)
+	doc.check_permission("write")
+	if doc.status != CLOSED:
+		frappe.throw(_("Only a closed case can be followed up."), exc=FollowUpError)
+	record_answer(case, answer, comment, via="Phone")
+	return frappe.get_doc(DOCTYPE, case).as_dict()
+
+
+def clean_answer(answer: str | None, comment: str | None) -> tuple[str, float, str]:
+	if answer not in ANSWERS:
+		frappe.throw(
+			_("Please choose one of the three answers."), title=_("Answer Missing"), exc=FollowUpError
+		)
+	comment = (comment or "").strip()
+	if len(comment) > MAX_COMMENT:
+		frappe.throw(
+			_("Your comment is too long: please shorten it to {0} characters.").format(MAX_COMMENT),
+			title=_("Comment Too Long"),
+			exc=FollowUpError,
+		)
+	label, rating = ANSWERS[answer]
+	return label, rating, comment
+
+
+def record_answer(case_name: str, answer: str, comment: str | None, via: str) -> None:
+	label, rating, comment = clean_answer(answer, comment)
+	# the row lock makes "works once" hold for two submissions at the same moment
+	row = frappe.db.sql(
+		"select follow_up_answered_on from `tabMediation Case` where name = %s for update",
+		case_name,
+		as_dict=True,
+	)
+	if not row:
+		frappe.throw(_("This link is not valid (any more)."), exc=FollowUpError)
+	if row[0].follow_up_answered_on:
+		frappe.throw(_("This question was already answered. Thank you!"), exc=AlreadyAnsweredError)
+	frappe.db.set_value(
+		DOCTYPE,
+		case_name,
+		{
+			"follow_up_answer": label,
+			"follow_up_answered_on": now_datetime(),
+			"follow_up_answered_via": via,
+			"reporter_satisfaction": rating,
+		},
+	)
+	timers.cancel(DOCTYPE, case_name, [CLOCK])
+	from mitmenschen.mediation.playbook import tick_follow_up_call
+
+	tick_follow_up_call(case_name)
+	site_lang = site_language()
+	text = _("Follow-up answer of the reporter ({0}): {1}", lang=site_lang).format(
+		_(via, lang=site_lang), frappe.bold(_(label, lang=site_lang))
+	)
+	if comment:
+		text += "<br>" + escape_html(comment).replace("\n", "<br>")
+	case = frappe.get_doc(DOCTYPE, case_name)
+	case.add_comment("Comment", text)
+	if answer == "not_solved":
+		not_solved(case, comment)
+
+
+def not_solved(case, comment: str) -> None:
+	"""Reopen the case, or open a linked one (setting); the reopened case keeps its history."""
+	from mitmenschen.mediation.inbound import reopen
+
+	site_lang = site_language()
+	if frappe.db.get_single_value("Mitmenschen Settings", "follow_up_not_solved") == OPEN_LINKED_CASE:
+		linked = frappe.get_doc(
+			{
+				"doctype": DOCTYPE,
+				"subject": case.subject,
+				"category": case.category,
+				"priority": case.priority,
+				"channel": case.channel,
+				"description": escape_html(comment).replace("\n", "<br>") if comment else case.description,
+				"reporter_email": case.reporter_email,
+				"reporter_name": case.reporter_name,
+				"reporter_phone": case.reporter_phone,
+				"reporter_language": case.reporter_language,
+				"tenant_doctype": case.tenant_doctype,
+				"reporter_tenant": case.reporter_tenant,
+				"property_unit": case.property_unit,
+				"respondent_household": case.respondent_household,
+				"assigned_to": case.assigned_to,
+				"recurrence_of": case.name,
+			}
+		)
+		linked.flags.ignore_permissions = True
+		linked.insert()
+		case.add_comment(
+			"Info", _("The reporter answered Not Solved: {0} was opened.", lang=site_lang).format(linked.name)
+		)
+		return
+	reopen(case)
+	case.add_comment("Info", _("Reopened: the reporter answered Not Solved.", lang=site_lang))
+
+
+# ---- the letter (Print Format "Follow-up Letter") ------------------------------------------------------
+
+
+def qr_png(url: str) -> str:
+	"""A QR code of the link as a data URI (pure Python: pyqrcode with pypng, as Frappe ships them)."""
+	import pyqrcode
+
+	return "data:image/png;base64," + pyqrcode.create(url, error="M").png_as_base64_str(scale=5, quiet_zone=2)
+
+
+def letter_context(doc) -> dict:
+	"""What the letter prints, in the reporter's language (Jinja method, see hooks)."""
+	if not doc or doc.get("doctype") != DOCTYPE or not doc.get("follow_up_expires_on"):
+		return {"url": None, "note": _("The follow-up letter can be printed once the case is closed.")}
+	lang = reporter_lang(doc)
+	url = link(doc.name, doc.follow_up_expires_on)
+	return {
+		"lang": lang,
+		"dir": text_direction(lang),
+		"url": url,
+		"short_url": url.split("://", 1)[-1],
+		"qr": qr_png(url),
+		"greeting": _("Hello,", lang=lang),
+		"intro": _(
+			"Some time ago you reported a problem to us ({0}). We have closed the case.", lang=lang
+		).format(doc.name),
+		"question": _("Is the problem solved?", lang=lang),
+		"how": _("Open this address or scan the code, and choose an answer. You need no account:", lang=lang),
+		"phone": _("You can also call us and tell us your answer.", lang=lang),
+		"valid_until": _("The link works once, until {0}. You need no account.", lang=lang).format(
+			format_date(doc.follow_up_expires_on, "dd.MM.yyyy")
+		),
+		"answers": [_(label, lang=lang) for label, _rating in ANSWERS.values()],
+	}

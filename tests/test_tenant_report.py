@@ -71,7 +71,8 @@ def test_partner_pages_refuse_tenants(page, base_url, world):
 
 @pytest.mark.parametrize("lang", ["ar", "ckb"])
 def test_frappes_own_pages_turn_right_to_left(page, base_url, lang):
-	"""Frappe's login page sets lang only; our script adds the direction, Sorani Kurdish included."""
+	"""Frappe's login page sets lang only; our head line (mitmenschen.language) adds the direction, Sorani
+	Kurdish included."""
 	page.goto(f"{base_url}/login?_lang={lang}")
 	page.wait_for_function("() => document.documentElement.dir === 'rtl'", timeout=10_000)
 	assert page.evaluate("() => document.documentElement.lang") == lang

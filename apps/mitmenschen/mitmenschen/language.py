@@ -55,9 +55,10 @@ RTL_SCRIPT = '<script>document.documentElement.dir = "rtl";</script>'
 
 def website_context(context: dict) -> None:
 	"""Frappe's website pages set `lang` on `<html>` but never `dir`; for a right-to-left language a
-	line in the head sets it before the body renders. Our portal pages set both in their template."""
+	line in the head sets it before the body renders. Our portal pages set both in their template.
+	`head_html` (Website Settings' head HTML), because pages such as /login replace `head_include`."""
 	if is_rtl():
-		context["head_include"] = (context.get("head_include") or "") + RTL_SCRIPT
+		context["head_html"] = (context.get("head_html") or "") + RTL_SCRIPT
 
 
 def ensure_sorani_language() -> None:

@@ -124,7 +124,7 @@ def _answer(name: str, status: str, reason: str | None = None):
 	doc = frappe.get_doc(DOCTYPE, name)
 	if doc.status != REQUESTED:
 		frappe.throw(
-			_("This referral was already answered ({0}).").format(_(doc.status)),
+			_("This referral was already answered ({0}).").format(_(doc.status, context=DOCTYPE)),
 			title=_("Referral"),
 			exc=HouseholdReferralError,
 		)

@@ -8,6 +8,7 @@ from frappe.utils import add_days, getdate, nowdate
 from mitmenschen.households import onboarding
 from mitmenschen.households.onboarding import OnboardingStepError, get_checklist, mark_step_done, skip_step
 from mitmenschen.households.onboarding_setup import DEFAULT_STEPS
+from mitmenschen.households.report.onboarding.onboarding import execute as onboarding_report
 from mitmenschen.install import ensure_escalation
 from mitmenschen.tests.factories import make_staff_user
 from mitmenschen.tests.household_world import allocated_household, ensure_onboarding_data, member, take
@@ -133,3 +134,25 @@ class TestChecklist(OnboardingTestCase):
 		take(self.clerk, frappe.get_doc("Refugee Household", household.name), "Move Out")
 		self.assertTrue(all(timers_of(s["name"]) == [] for s in steps))
 		self.assertIsNotNone(onboarding.plan_of(household.name), "the plan stays as a record")
+
+
+class TestOnboardingReport(OnboardingTestCase):
+	def test_households_with_open_steps_the_overdue_first(self) -> None:
+		late = self.moved_in(move_in_date=add_days(nowdate(), -10))  # two steps overdue
+		fresh = self.moved_in()
+		done = self.moved_in()
+		plan = frappe.get_doc("Onboarding Plan", {"household": done.name})
+		for step in plan.steps:
+			step.status = "Done"
+		plan.save()
+		self.assertEqual(plan.status, "Completed")
+		frappe.set_user(self.clerk)
+		_columns, rows = onboarding_report({})
+		ours = [r for r in rows if r.household in (late.name, fresh.name, done.name)]
+		self.assertEqual(
+			[(r.household, r.open_steps, r.overdue_steps) for r in ours],
+			[(late.name, 6, 2), (fresh.name, 6, 0)],
+		)
+		_columns, rows = onboarding_report({"only_overdue": 1})
+		self.assertIn(late.name, [r.household for r in rows])
+		self.assertNotIn(fresh.name, [r.household for r in rows])

@@ -85,6 +85,7 @@ def make_web_user(email: str, first_name: str, role: str, user_type: str = "Webs
 		).insert(ignore_permissions=True)
 	finally:
 		frappe.flags.in_import = False
+	frappe.db.set_value("User", user.name, "enabled", 1)  # an imported user starts disabled
 	update_password(user.name, PASSWORD)
 	return user.name
 

@@ -7,8 +7,8 @@ One grouped query over the open steps (indexed on status), whatever the number o
 
 import frappe
 from frappe import _
+from frappe.query_builder import Case
 from frappe.query_builder.functions import Count, Min, Sum
-from frappe.query_builder.terms import Case
 from frappe.utils import getdate, nowdate
 
 

@@ -10,6 +10,8 @@ from frappe import _
 
 from mitmenschen.households.needs import matching_partners, offers, unmet_needs
 
+DOCTYPE = "Household Referral"
+
 
 def execute(filters: dict | None = None) -> tuple[list[dict], list[dict]]:
 	filters = frappe._dict(filters or {})
@@ -53,7 +55,7 @@ def get_data(filters) -> list[dict]:
 					"partner_languages": ", ".join(match.languages),
 					"hotline_phone": match.hotline_phone,
 					"referral_status": referral.status if referral else None,
-					"referral": _(referral.status) if referral else None,
+					"referral": _(referral.status, context=DOCTYPE) if referral else None,
 					"household_referral": referral.name if referral else None,
 				}
 			)
@@ -61,7 +63,8 @@ def get_data(filters) -> list[dict]:
 
 
 def referral_text(referrals: list[dict]) -> str | None:
-	return ", ".join(f"{r.partner_organisation}: {_(r.status)}" for r in referrals) or None
+	parts = [f"{r.partner_organisation}: {_(r.status, context=DOCTYPE)}" for r in referrals]
+	return ", ".join(parts) or None
 
 
 def family_names(households: list[str]) -> dict[str, str]:

@@ -1,0 +1,72 @@
+"""Onboarding and household referrals in a real browser: a clerk opens a household that has just
+moved in, sees its onboarding plan as a checklist and ticks a step done; the partner the household
+was referred to accepts the referral in its portal and sees the family under its consent."""
+
+import pytest
+
+from conftest import ADMIN_PASSWORD, desk_login
+from portal_world import api_session, bench_execute, portal_login, shot
+
+WELCOME = "Begrüßungsbesuch in der neuen Wohnung"
+
+
+@pytest.fixture(scope="module")
+def world() -> dict:
+	return bench_execute("mitmenschen.tests.household_world.build")
+
+
+def test_clerk_sees_the_onboarding_plan_and_marks_a_step_done(page, base_url, world):
+	desk_login(page, base_url, world["clerk"], world["password"])
+	page.goto(f"{base_url}/app/refugee-household/{world['household']}")
+	checklist = page.locator(".mm-onboarding")
+	checklist.locator(".mm-onboarding-steps").wait_for()
+	assert "Einzugsplan" in checklist.inner_text()
+	rows = checklist.locator("tr.mm-onboarding-step")
+	# the seven steps of the default template, the per-child one for both children
+	assert rows.count() == 8
+	assert checklist.locator("tr.mm-onboarding-step:has-text('Yusuf Haddad')").count() == 1
+	assert checklist.locator("tr.mm-onboarding-step:has-text('Lina Haddad')").count() == 1
+	shot(page, "onboarding_01_household_checklist")
+
+	welcome = checklist.locator(f"tr.mm-onboarding-step:has-text('{WELCOME}')")
+	welcome.locator("button[data-action=done]").click()
+	page.locator(f"tr.mm-onboarding-step[data-status=Done]:has-text('{WELCOME}')").wait_for()
+	done = page.locator(f"tr.mm-onboarding-step:has-text('{WELCOME}')").inner_text()
+	assert "Erledigt" in done and "Clara Clerk" in done
+	assert "7 offen" in checklist.inner_text()
+	shot(page, "onboarding_02_step_done")
+
+	admin = api_session(base_url, "Administrator", ADMIN_PASSWORD)
+	plan = admin.get(f"{base_url}/api/resource/Onboarding Plan/{world['plan']}").json()["data"]
+	step = next(s for s in plan["steps"] if s["step"] == WELCOME)
+	assert (step["status"], step["done_by"]) == ("Done", world["clerk"])
+	assert plan["open_steps"] == 7
+
+
+def test_clerk_sees_the_onboarding_report(page, base_url, world):
+	desk_login(page, base_url, world["clerk"], world["password"])
+	page.goto(f"{base_url}/app/query-report/Onboarding")
+	page.locator(f".dt-cell__content:has-text('{world['family_name']}')").first.wait_for()
+	shot(page, "onboarding_03_report")
+
+
+def test_partner_accepts_the_household_referral_in_the_portal(page, base_url, world):
+	portal_login(page, base_url, world["partner_user"], world["password"])
+	page.goto(f"{base_url}/partner/households")
+	card = page.locator(f".mm-household-referral[data-referral='{world['household_referral']}']")
+	assert "Kita-Platz" in card.inner_text()
+	assert world["family_name"] not in page.content(), "the list names the household's number only"
+	shot(page, "onboarding_04_partner_household_referrals")
+	card.locator(".mm-accept button").click()
+	card.wait_for(state="detached")
+	accepted = page.locator(f"#household-referrals-accepted li[data-referral='{world['household_referral']}']")
+	accepted.locator("a").click()
+	page.locator("#household").wait_for()
+	household = page.locator("#household").inner_text()
+	assert world["family_name"] in household, "the family consented to share its details with this partner"
+	assert "Yusuf Haddad" in household
+	shot(page, "onboarding_05_partner_household_referral")
+
+	admin = api_session(base_url, "Administrator", ADMIN_PASSWORD)
+	doc = admin.get(f"{base_url}/api/resource/Household Referral/{world['household_referral']}").json()["data"]
+	assert doc["status"] == "Accepted" and doc["responded_on"]

@@ -8,6 +8,7 @@ figure, naming the function of this package that computes it. A figure that is n
 from collections.abc import Callable
 from dataclasses import dataclass
 
+import frappe
 from frappe import _lt
 
 from mitmenschen.evidence import cases, households, recurrence, referrals, sla
@@ -16,6 +17,22 @@ from mitmenschen.evidence.period import Period, Scope
 Value = int | float | None
 
 
+def _memo(fn):
+	"""Within one `key_figures` call, figures that share a computation (SLA, referrals) run it once."""
+
+	def wrapper(period: Period, scope: Scope):
+		cache = getattr(frappe.local, "evidence_memo", None)
+		if cache is None:
+			return fn(period, scope)
+		key = (fn.__name__, period, scope)
+		if key not in cache:
+			cache[key] = fn(period, scope)
+		return cache[key]
+
+	return wrapper
+
+
+@_memo
 def _sla(period: Period, scope: Scope) -> sla.SlaRow:
 	rows = sla.sla_compliance(period, scope)
 	return rows[0] if rows else sla.SlaRow(None)
@@ -39,25 +56,35 @@ def open_at_end(period: Period, scope: Scope) -> Value:
 	return last[0].open_at_end if last else 0
 
 
+@_memo
+def _referrals(period: Period, scope: Scope) -> dict:
+	return referrals.referral_totals(period, scope)
+
+
+@_memo
+def _actions(period: Period, scope: Scope) -> dict:
+	return referrals.action_totals(period)
+
+
 def referrals_requested(period: Period, scope: Scope) -> Value:
-	return referrals.referral_totals(period, scope)["referrals"]
+	return _referrals(period, scope)["referrals"]
 
 
 def referrals_answered(period: Period, scope: Scope) -> Value:
-	totals = referrals.referral_totals(period, scope)
+	totals = _referrals(period, scope)
 	return totals["accepted"] + totals["declined"]
 
 
 def referral_acceptance(period: Period, scope: Scope) -> Value:
-	return referrals.referral_totals(period, scope)["acceptance_pct"]
+	return _referrals(period, scope)["acceptance_pct"]
 
 
 def actions_done(period: Period, scope: Scope) -> Value:
-	return referrals.action_totals(period)["done"]
+	return _actions(period, scope)["done"]
 
 
 def actions_overdue(period: Period, scope: Scope) -> Value:
-	return referrals.action_totals(period)["overdue"]
+	return _actions(period, scope)["overdue"]
 
 
 @dataclass(frozen=True)
@@ -110,17 +137,21 @@ class KeyFigure:
 def key_figures(period: Period, scope: Scope | None = None) -> list[KeyFigure]:
 	scope = scope or Scope()
 	before = period.previous()
-	return [
-		KeyFigure(
-			figure.key,
-			str(figure.label),
-			figure.compute(period, scope),
-			figure.compute(before, scope),
-			figure.unit,
-			figure.better,
-		)
-		for figure in FIGURES
-	]
+	frappe.local.evidence_memo = {}
+	try:
+		return [
+			KeyFigure(
+				figure.key,
+				str(figure.label),
+				figure.compute(period, scope),
+				figure.compute(before, scope),
+				figure.unit,
+				figure.better,
+			)
+			for figure in FIGURES
+		]
+	finally:
+		frappe.local.evidence_memo = None
 
 
 def figure(key: str, period: Period, scope: Scope | None = None) -> Value:

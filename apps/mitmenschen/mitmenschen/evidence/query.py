@@ -39,6 +39,21 @@ class PercentileCont(Term):
 		return format_alias_sql(sql, self.alias, **kwargs) if with_alias else sql
 
 
+class Over(Term):
+	"""An aggregate as a window function over groups: COUNT(*) OVER (PARTITION BY ...). With DISTINCT,
+	counts and percentiles of several groups come from one pass over the rows."""
+
+	def __init__(self, aggregate: Term, partition_by: list[Term] | None = None, alias=None):
+		super().__init__(alias=alias)
+		self.aggregate = aggregate
+		self.partition_by = partition_by or []
+
+	def get_sql(self, with_alias: bool = False, **kwargs) -> str:
+		partition = ", ".join(term.get_sql(**kwargs) for term in self.partition_by)
+		sql = f"{self.aggregate.get_sql(**kwargs)} OVER ({'PARTITION BY ' + partition if partition else ''})"
+		return format_alias_sql(sql, self.alias, **kwargs) if with_alias else sql
+
+
 def cases_in(period: Period, scope: Scope, field: str = "opened_on"):
 	"""(table, query) of the cases whose `field` falls into the period, within the scope."""
 	table = frappe.qb.DocType(CASE)
@@ -46,20 +61,6 @@ def cases_in(period: Period, scope: Scope, field: str = "opened_on"):
 	for condition in scope.conditions(table):
 		query = query.where(condition)
 	return table, query
-
-
-def percentiles(query, value: Term, groups: list[Term], fractions=(0.5, 0.9)) -> dict[tuple, list[float]]:
-	"""{group key: [percentile per fraction]} of `value` over the rows of `query`."""
-	names = [f"g{i}" for i in range(len(groups))]
-	query = query.distinct().select(*(group.as_(name) for group, name in zip(groups, names, strict=True)))
-	for i, fraction in enumerate(fractions):
-		query = query.select(PercentileCont(fraction, value, groups).as_(f"p{i}"))
-	result = {}
-	for row in query.run(as_dict=True):
-		result[tuple(row[name] for name in names)] = [
-			round(float(row[f"p{i}"]), 1) if row[f"p{i}"] is not None else None for i in range(len(fractions))
-		]
-	return result
 
 
 def percent(part: int, whole: int) -> float | None:

@@ -16,7 +16,7 @@ from frappe.query_builder.functions import Count, Sum
 from frappe.utils import getdate, nowdate
 
 from mitmenschen.evidence.period import Period, Scope
-from mitmenschen.evidence.query import cases_in, percent, percentiles
+from mitmenschen.evidence.query import Over, PercentileCont, cases_in, percent
 
 ACCEPTED = ("Accepted", "Done")
 OPEN_ACTION = ("Open", "In Progress")
@@ -58,45 +58,51 @@ def _is(table, statuses):
 
 
 def partner_referrals(period: Period, scope: Scope) -> list[PartnerRow]:
-	"""Referrals requested in the period per partner, with each partner's actions due in it."""
+	"""Referrals requested in the period per partner, with each partner's actions due in it.
+
+	One pass: counts and medians are window functions over the partner (percentiles leave out NULLs,
+	so each median only sees the answers of its kind)."""
 	table, query = cases_in(period, scope, "referral_requested_on")
-	counts = (
-		query.select(
+	partner = [table.referred_to]
+	answered = table.referral_responded_on.isnotnull()
+
+	def answer_hours(statuses):
+		return When().when(
+			table.referral_status.isin(list(statuses)) & answered, table.referral_answer_working_hours
+		)
+
+	query = (
+		query.distinct()
+		.select(
 			table.referred_to.as_("partner"),
-			Count("*").as_("referrals"),
-			Sum(_is(table, ACCEPTED)).as_("accepted"),
-			Sum(_is(table, ["Declined"])).as_("declined"),
-			Sum(_is(table, ["Requested"])).as_("waiting"),
-			Sum(_is(table, ["Done"])).as_("done"),
+			Over(Count("*"), partner).as_("referrals"),
+			Over(Sum(_is(table, ACCEPTED)), partner).as_("accepted"),
+			Over(Sum(_is(table, ["Declined"])), partner).as_("declined"),
+			Over(Sum(_is(table, ["Requested"])), partner).as_("waiting"),
+			Over(Sum(_is(table, ["Done"])), partner).as_("done"),
+			PercentileCont(0.5, answer_hours(ACCEPTED), partner).as_("accept_median"),
+			PercentileCont(0.5, answer_hours(["Declined"]), partner).as_("decline_median"),
 		)
 		.where(table.referred_to.isnotnull())
-		.groupby(table.referred_to)
-		.run(as_dict=True)
 	)
-	rows = {
-		row.partner: PartnerRow(
+	rows = {}
+	for row in query.run(as_dict=True):
+		rows[row.partner] = PartnerRow(
 			row.partner,
 			row.referrals,
 			int(row.accepted or 0),
 			int(row.declined or 0),
 			int(row.waiting or 0),
 			int(row.done or 0),
+			{
+				key: round(float(row[key]), 1)
+				for key in ("accept_median", "decline_median")
+				if row[key] is not None
+			},
 		)
-		for row in counts
-	}
-	for kind, statuses in (("accept", ACCEPTED), ("decline", ["Declined"])):
-		table, query = cases_in(period, scope, "referral_requested_on")
-		query = query.where(table.referral_status.isin(list(statuses))).where(
-			table.referral_responded_on.isnotnull()
-		)
-		for (partner,), (median,) in percentiles(
-			query, table.referral_answer_working_hours, [table.referred_to], fractions=(0.5,)
-		).items():
-			if partner in rows:
-				rows[partner].hours[f"{kind}_median"] = median
-	for partner, figures in partner_actions(period, scope.partner).items():
-		row = rows.setdefault(partner, PartnerRow(partner))
-		row.actions_done, row.actions_overdue, row.actions_open = (
+	for name, figures in partner_actions(period, scope.partner).items():
+		entry = rows.setdefault(name, PartnerRow(name))
+		entry.actions_done, entry.actions_overdue, entry.actions_open = (
 			figures["done"],
 			figures["overdue"],
 			figures["open"],

@@ -109,7 +109,9 @@ def stamp_working_hours(case, calendar: WorkingCalendar) -> None:
 		else 0
 	)
 	requested, answered = case.referral_requested_on, case.referral_responded_on
-	case.referral_answer_working_hours = calendar.between(requested, answered) if requested and answered else 0
+	case.referral_answer_working_hours = (
+		calendar.between(requested, answered) if requested and answered else 0
+	)
 
 
 def _set_due_dates(case, policy, calendar: WorkingCalendar) -> None:

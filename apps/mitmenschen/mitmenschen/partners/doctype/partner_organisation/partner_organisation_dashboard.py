@@ -9,7 +9,7 @@ def get_data() -> dict:
 		# Frappe resolves a field of a child table (the meeting's attendees) in these filters
 		"non_standard_fieldnames": {"Mediation Case": "referred_to"},
 		"transactions": [
-			{"label": _("Referrals"), "items": ["Mediation Case"]},
+			{"label": _("Referrals"), "items": ["Mediation Case", "Household Referral"]},
 			{"label": _("Round Table"), "items": ["Round Table Action", "Round Table Meeting"]},
 			{"label": _("Contacts"), "items": ["Partner Contact"]},
 		],

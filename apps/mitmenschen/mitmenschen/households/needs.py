@@ -200,12 +200,12 @@ def referrals_by_need(households: list[str]) -> dict[tuple[str, str, str], list[
 	rows = frappe.get_all(
 		"Household Referral",
 		filters={"household": ["in", households]},
-		fields=["name", "household", "need", "member", "partner_organisation", "status"],
+		fields=["name", "household", "need", "referred_member", "partner_organisation", "status"],
 		order_by="creation asc",
 	)
 	result: dict[tuple[str, str, str], list[dict]] = defaultdict(list)
 	for row in rows:
-		result[(row.household, row.need, row.member or "")].append(row)
+		result[(row.household, row.need, row.referred_member or "")].append(row)
 	return result
 
 

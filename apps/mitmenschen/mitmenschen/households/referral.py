@@ -65,7 +65,7 @@ def refer_household(
 		"household": household,
 		"partner_organisation": partner_organisation,
 		"need": need,
-		"member": member or ["is", "not set"],
+		"referred_member": member or ["is", "not set"],
 		"status": ["in", (REQUESTED, ACCEPTED)],
 	}
 	if frappe.db.exists(DOCTYPE, open_filters):
@@ -80,7 +80,7 @@ def refer_household(
 			"household": household,
 			"partner_organisation": partner_organisation,
 			"need": need,
-			"member": member or None,
+			"referred_member": member or None,
 			"service_type": service_type_for(need),
 			"consent_override_reason": (consent_override_reason or "").strip() or None,
 		}

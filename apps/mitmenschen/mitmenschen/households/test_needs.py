@@ -161,7 +161,7 @@ class TestNeedsWorld(FrappeTestCase):
 				"household": self.kovalenko,
 				"partner_organisation": self.kita_south,
 				"need": KINDERGARTEN_PLACE,
-				"member": "Dmytro",
+				"referred_member": "Dmytro",
 				"consent_override_reason": "Test: Einwilligung liegt auf Papier vor",
 			}
 		).insert()
@@ -170,7 +170,7 @@ class TestNeedsWorld(FrappeTestCase):
 		self.assertEqual(row["referral_status"], "Requested")
 		before = needs_figures()[KINDERGARTEN_PLACE]
 		frappe.db.set_value(
-			"Household Referral", {"household": self.kovalenko, "member": "Dmytro"}, "status", "Done"
+			"Household Referral", {"household": self.kovalenko, "referred_member": "Dmytro"}, "status", "Done"
 		)
 		self.assertEqual(self.needs_of(self.kovalenko), set(), "the need is met")
 		after = needs_figures()[KINDERGARTEN_PLACE]

@@ -58,7 +58,7 @@ def referral_details(row: dict, organisation: str) -> dict | None:
 	"""The family and the member the need concerns, only under a sharing consent."""
 	details = household_details(row.household, organisation)  # None without the consent
 	if details:
-		details.member = frappe.db.get_value(DOCTYPE, row.name, "member")
+		details.member = frappe.db.get_value(DOCTYPE, row.name, "referred_member")
 	return details
 
 

@@ -116,7 +116,7 @@ def build() -> dict:
 			"household": household.name,
 			"partner_organisation": partner.name,
 			"need": "Kindergarten Place",
-			"member": "Yusuf Haddad",
+			"referred_member": "Yusuf Haddad",
 		}
 	).insert(ignore_permissions=True)
 	frappe.db.commit()

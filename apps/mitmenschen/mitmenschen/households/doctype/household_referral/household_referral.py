@@ -24,10 +24,10 @@ class HouseholdReferral(Document):
 		done_on: DF.Datetime | None
 		family_name: DF.Data | None
 		household: DF.Link
-		member: DF.Data | None
 		naming_series: DF.Literal["HHR-.YYYY.-.####"]
 		need: DF.Literal["Kindergarten Place", "School Place", "Interpreter", "Language Course"]
 		partner_organisation: DF.Link
+		referred_member: DF.Data | None
 		requested_by: DF.Link | None
 		requested_on: DF.Datetime | None
 		responded_on: DF.Datetime | None

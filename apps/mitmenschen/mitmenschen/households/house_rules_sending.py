@@ -252,11 +252,9 @@ def record_delivery(household, rules, languages, channel, recipient, fallback, m
 	row.db_insert()
 	languages_label = " + ".join(label_of_language(code) for code in languages)
 	if channel == EMAIL:
-		text = _("House rules {0} sent by email to {1} in {2}.").format(
-			rules.name, recipient, languages_label
-		)
+		text = _("{0} sent by email to {1} in {2}.").format(rules.name, recipient, languages_label)
 	else:
-		text = _("House rules {0} printed in {1} for a home visit.").format(rules.name, languages_label)
+		text = _("{0} printed in {1} for a home visit.").format(rules.name, languages_label)
 	household.add_comment("Info", text)
 
 

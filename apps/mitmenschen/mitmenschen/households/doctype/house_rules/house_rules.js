@@ -12,7 +12,7 @@ frappe.ui.form.on("House Rules", {
 		);
 	},
 	refresh(frm) {
-		set_translation_formatter();
+		set_translation_formatter(frm);
 		show_translation_alert(frm);
 		if (frm.is_new()) {
 			return;
@@ -25,12 +25,18 @@ frappe.ui.form.on("House Rules", {
 	},
 });
 
-function set_translation_formatter() {
+// The state of each translation as a coloured badge in the grid (Frappe applies a formatter kept in
+// docfield_map to the grid's static rows).
+function set_translation_formatter(frm) {
 	const df = frappe.meta.docfield_map["House Rules Translation"]?.status;
-	if (df) {
-		df.formatter = (value) =>
-			value ? `<span class="indicator-pill ${TRANSLATION_COLOURS[value] || "gray"}">${__(value, null, "House Rules Translation")}</span>` : "";
+	if (!df || df.formatter) {
+		return;
 	}
+	df.formatter = (value) =>
+		value
+			? `<span class="indicator-pill ${TRANSLATION_COLOURS[value] || "gray"}">${__(value, null, "House Rules Translation")}</span>`
+			: "";
+	frm.fields_dict.translations.grid.refresh();
 }
 
 function show_translation_alert(frm) {

@@ -51,6 +51,12 @@ def targets_for(world: dict, attacker: str) -> list[Target]:
 			"Refugee Household", own["household"], (own["family_name"], "Fluchtgeschichte"), "family_name"
 		),
 		Target("Mediation Case", world["staff_case"], ("Nur intern",), "subject"),
+		Target(
+			"Household Referral",
+			other["household_referral"],
+			(other["referred_member"], other["family_name"], other["household_referral"]),
+			"need",
+		),
 	]
 
 
@@ -391,6 +397,7 @@ def snapshot(admin: requests.Session, base_url: str, world: dict) -> dict:
 			("Partner Organisation", "organisation"),
 			("Partner Contact", "contact"),
 			("Refugee Household", "household"),
+			("Household Referral", "household_referral"),
 		):
 			doc = admin.get(f"{base_url}/api/resource/{doctype}/{world[label][key]}").json()["data"]
 			state[(doctype, doc["name"])] = (doc["modified"], doc.get("_assign"))
@@ -404,6 +411,58 @@ def snapshot(admin: requests.Session, base_url: str, world: dict) -> dict:
 				).json()["message"]
 				state[(child, doc["name"])] = count
 	return state
+
+
+def own_household_referral_attempts(own: dict) -> list[tuple[str, str, str, dict]]:
+	"""The partner's own household referral is readable, but the family's name and the member only in
+	the portal under consent, never through Frappe's routes (a print would show the household's title)."""
+	dt, name = "Household Referral", own["household_referral"]
+	by_member = json.dumps([[dt, "referred_member", "=", own["referred_member"]]])
+	return [
+		("own referral get", "GET", f"/api/resource/{dt}/{name}", {}),
+		("own referral client.get", "POST", "/api/method/frappe.client.get", {"doctype": dt, "name": name}),
+		(
+			"member via list fields",
+			"GET",
+			f"/api/resource/{dt}",
+			{"fields": '["referred_member", "family_name", "consent_override_reason"]'},
+		),
+		(
+			"member via get_value",
+			"POST",
+			"/api/method/frappe.client.get_value",
+			{"doctype": dt, "filters": name, "fieldname": '["referred_member", "family_name"]'},
+		),
+		("member via filter", "GET", f"/api/resource/{dt}", {"filters": by_member}),
+		("member via count filter", "POST", "/api/method/frappe.client.get_count", {"doctype": dt, "filters": by_member}),
+		("own referral printview", "GET", "/printview", {"doctype": dt, "name": name}),
+		(
+			"own referral printview html",
+			"POST",
+			"/api/method/frappe.www.printview.get_html_and_style",
+			{"doc": dt, "name": name},
+		),
+		("own referral pdf", "GET", "/api/method/frappe.utils.print_format.download_pdf", {"doctype": dt, "name": name}),
+		("own referral docinfo", "GET", "/api/method/frappe.desk.form.load.get_docinfo", {"doctype": dt, "name": name}),
+	]
+
+
+def household_referral_portal_attempts(other: dict) -> list[tuple[str, str, str, dict]]:
+	"""The portal's own routes to a household referral: its page and the partner's three answers."""
+	api = "/api/method/mitmenschen.portal.household_referrals"
+	name = other["household_referral"]
+	return [
+		("household referral page", "GET", f"/partner/households/{name}", {}),
+		("household referral page, lowercase", "GET", f"/partner/households/{name.lower()}", {}),
+		("accept household referral", "POST", f"{api}.accept_household_referral", {"household_referral": name}),
+		(
+			"decline household referral",
+			"POST",
+			f"{api}.decline_household_referral",
+			{"household_referral": name, "reason": "eingeschleust"},
+		),
+		("complete household referral", "POST", f"{api}.complete_household_referral", {"household_referral": name}),
+	]
 
 
 def test_partners_cannot_reach_each_others_records(base_url, admin_session, world, capsys):
@@ -424,6 +483,16 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 		assert own_case["subject"] == own["case_subject"]
 		own_action = session.get(f"{base_url}/api/resource/Round Table Action/{own['action']}")
 		assert own_action.ok, own_action.text
+		own_referrals = session.get(f"{base_url}/api/resource/Household Referral", params={"fields": '["name"]'})
+		assert [row["name"] for row in own_referrals.json()["data"]] == [own["household_referral"]]
+		own_page = session.get(f"{base_url}/partner/households/{own['household_referral']}")
+		assert own_page.ok and own["referred_member"] in own_page.text, "consent given: the portal names the child"
+		listing = session.get(f"{base_url}/partner/households")
+		assert listing.ok and own["household_referral"] in listing.text
+		other = world["B" if attacker == "A" else "A"]
+		attempts += 1
+		if other["household_referral"] in listing.text or other["referred_member"] in listing.text:
+			failures.append(f"{attacker} household referral list shows the other organisation's referral")
 
 		tried, failed = attack(session, base_url, own["user"], attacker, targets_for(world, attacker))
 		attempts, failures = attempts + tried, failures + failed
@@ -437,6 +506,20 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 				must_be_empty=probe,
 			):
 				failures.append(f"{attacker} {label}: leaked the confidential reporter {found}")
+
+		for label, method, path, params in own_household_referral_attempts(own):
+			attempts += 1
+			response = send(session, base_url, own["user"], method, path, dict(params))
+			secrets = (own["referred_member"], own["family_name"])
+			if found := leaked(response, secrets, must_be_empty="filter" in label):
+				failures.append(f"{attacker} {label}: leaked the household {found}")
+
+		for label, method, path, params in household_referral_portal_attempts(other):
+			attempts += 1
+			response = send(session, base_url, own["user"], method, path, dict(params))
+			secrets = (other["referred_member"], other["family_name"])
+			if response.status_code < 400 or any(secret in response.text for secret in secrets):
+				failures.append(f"{attacker} {label}: answered {response.status_code}")
 
 		# The other's private attachment under /private/files.
 		other_file = world["B" if attacker == "A" else "A"]["file_url"]
@@ -470,8 +553,22 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 		),
 		Target("Mediation Case", tenant["case"], (tenant["case_subject"],), "subject"),
 		Target("Refugee Household", world["A"]["household"], (world["A"]["family_name"],), "family_name"),
+		Target(
+			"Household Referral",
+			world["A"]["household_referral"],
+			(world["A"]["referred_member"], world["A"]["family_name"], world["A"]["household_referral"]),
+			"need",
+		),
 	]
 	attempts, failures = attack(session, base_url, tenant["user"], "tenant", targets)
+	for label, method, path, params in [
+		("household referrals page", "GET", "/partner/households", {}),
+		*household_referral_portal_attempts(world["A"]),
+	]:
+		attempts += 1
+		response = send(session, base_url, tenant["user"], method, path, dict(params))
+		if response.status_code < 400 or world["A"]["referred_member"] in response.text:
+			failures.append(f"tenant {label}: answered {response.status_code}")
 	with capsys.disabled():
 		print(f"\ntenant isolation: {attempts} attempts, {len(failures)} leaks")
 	assert not failures, "\n".join(failures)

@@ -4,7 +4,8 @@
 carry a random suffix, so runs never collide), commits it and returns the names as a dict: for each
 organisation "A" and "B" its user and password, its case (with a confidential reporter, a private
 attachment, a comment, an email and versions), its action, a meeting only it is invited to, its
-contact and its household; plus a staff-only case referred to nobody.
+contact and its household, and a referral of that household (for a child's Kita place) to it; plus a
+staff-only case referred to nobody.
 """
 
 import frappe
@@ -106,6 +107,15 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 	).insert(ignore_permissions=True)
 	action = make_action(organisation.name, contact.name, title=f"Hausordnung übersetzen {label} {suffix}")
 	meeting = make_meeting(organisation.name, contact.name, title=f"Runder Tisch {label} {suffix}")
+	household_referral = frappe.get_doc(
+		{
+			"doctype": "Household Referral",
+			"household": household.name,
+			"partner_organisation": organisation.name,
+			"need": "Kindergarten Place",
+			"referred_member": f"Kind {label} {suffix}",
+		}
+	).insert()
 	return {
 		"organisation": organisation.name,
 		"hotline_email": organisation.hotline_email,
@@ -127,6 +137,8 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 		"action_title": action.title,
 		"meeting": meeting.name,
 		"meeting_title": meeting.title,
+		"household_referral": household_referral.name,
+		"referred_member": household_referral.referred_member,
 	}
 
 

@@ -7,14 +7,13 @@ read replica (`frappe.read_only`), and only staff may ask: the figures span ever
 
 import frappe
 
+from mitmenschen.evidence.access import require_staff
 from mitmenschen.evidence.key_figures import figure
 from mitmenschen.evidence.period import Period
 
-STAFF_ROLES = ("Mit:Menschen Clerk", "Mit:Menschen Manager", "System Manager")
-
 
 def _card(key: str, fieldtype: str) -> dict:
-	frappe.only_for(STAFF_ROLES)
+	require_staff()
 	value = figure(key, Period.of())
 	return {"value": value if value is not None else 0, "fieldtype": fieldtype}
 

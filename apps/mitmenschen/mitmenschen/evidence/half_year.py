@@ -18,12 +18,12 @@ from frappe.utils import add_days, add_months, format_date, get_first_day, getda
 from frappe.utils.pdf import get_pdf
 
 from mitmenschen.evidence import cases, recurrence, referrals, satisfaction, sla, svg
+from mitmenschen.evidence.access import require_staff
 from mitmenschen.evidence.key_figures import key_figures
 from mitmenschen.evidence.period import DEFAULT_MONTHS, Period, Scope, month_label
 
 TEMPLATE = "templates/evidence/half_year_report.html"
 MEETING = "Round Table Meeting"
-STAFF_ROLES = ("Mit:Menschen Clerk", "Mit:Menschen Manager", "System Manager")
 LANGUAGES = ("de", "en")
 DAYS_AHEAD = 14  # meetings this close get their report attached
 UPCOMING = ("Planned", "Invited")
@@ -37,7 +37,11 @@ class Report:
 
 	@property
 	def file_name(self) -> str:
-		return f"{_('Half-Year Report', lang=self.lang)} {self.period.start}_{self.period.end}.pdf"
+		return f"{_('Half-Year Report', lang=self.lang)} {self.period_tag}.pdf"
+
+	@property
+	def period_tag(self) -> str:
+		return f"{self.period.start}_{self.period.end}"
 
 
 def context(period: Period, scope: Scope | None = None) -> dict:
@@ -95,7 +99,9 @@ def context(period: Period, scope: Scope | None = None) -> dict:
 
 def render_html(period: Period, lang: str = "de", scope: Scope | None = None) -> str:
 	with _language(lang):
-		return frappe.render_template(TEMPLATE, {**context(period, scope), "lang": lang})
+		return frappe.render_template(
+			TEMPLATE, {**context(period, scope), "lang": lang, "number": _number(lang)}
+		)
 
 
 def render_pdf(period: Period, lang: str = "de", scope: Scope | None = None) -> bytes:
@@ -112,7 +118,7 @@ def attach(meeting: str, period: Period, lang: str = "de") -> "frappe.model.docu
 	file = frappe.get_doc(
 		{
 			"doctype": "File",
-			"file_name": report.file_name,
+			"file_name": f"{meeting} {report.file_name}",
 			"attached_to_doctype": MEETING,
 			"attached_to_name": meeting,
 			"is_private": 1,
@@ -120,7 +126,7 @@ def attach(meeting: str, period: Period, lang: str = "de") -> "frappe.model.docu
 		}
 	).insert(ignore_permissions=True)
 	doc = frappe.get_doc(MEETING, meeting)
-	topic = _("Half-year report {0}", lang=lang).format(_period_label(period, lang))
+	topic = _("Half-year report {0}", lang=lang).format(_period_label(period))
 	if not any(row.topic == topic for row in doc.agenda):
 		doc.append("agenda", {"topic": topic, "source": "Manual", "notes": file.file_url})
 	else:
@@ -158,12 +164,11 @@ def attach_before_meetings(days: int = DAYS_AHEAD) -> list[str]:
 			{
 				"attached_to_doctype": MEETING,
 				"attached_to_name": meeting.name,
-				"file_name": Report(period, lang).file_name,
+				"file_name": ["like", f"%{Report(period, lang).period_tag}%"],
 			},
 		):
 			continue
-		attach(meeting.name, period, lang)
-		frappe.db.commit()  # one meeting's report stays even if a later one fails
+		attach(meeting.name, period, lang)  # the scheduler commits after the job
 		done.append(meeting.name)
 	return done
 
@@ -175,7 +180,7 @@ def attach_before_meetings(days: int = DAYS_AHEAD) -> list[str]:
 @frappe.read_only()
 def download(from_date: str | None = None, to_date: str | None = None, lang: str = "de") -> None:
 	"""The report of any period as a PDF download (staff only: it spans every organisation)."""
-	frappe.only_for(STAFF_ROLES)
+	require_staff()
 	period = Period.of(from_date, to_date)
 	lang = lang if lang in LANGUAGES else "de"
 	frappe.local.response.filename = Report(period, lang).file_name
@@ -187,7 +192,7 @@ def download(from_date: str | None = None, to_date: str | None = None, lang: str
 def attach_to_meeting(
 	meeting: str, from_date: str | None = None, to_date: str | None = None, lang: str = "de"
 ) -> dict:
-	frappe.only_for(STAFF_ROLES)
+	require_staff()
 	frappe.has_permission(MEETING, "write", meeting, throw=True)
 	starts_on = frappe.db.get_value(MEETING, meeting, "starts_on")
 	period = Period.of(from_date, to_date) if from_date or to_date else period_before(starts_on)
@@ -244,7 +249,17 @@ def _with_owner_names(actions: list[dict]) -> list[dict]:
 	return actions
 
 
-def _period_label(period: Period, lang: str | None = None) -> str:
+def _number(lang: str):
+	"""One decimal, with the reader's decimal separator (75,0 in German, 75.0 in English)."""
+
+	def number(value) -> str:
+		text = f"{value:.1f}"
+		return text.replace(".", ",") if lang == "de" else text
+
+	return number
+
+
+def _period_label(period: Period) -> str:
 	return f"{format_date(period.start)} – {format_date(period.end)}"
 
 

@@ -107,7 +107,7 @@ def partner_referrals(period: Period, scope: Scope) -> list[PartnerRow]:
 			figures["overdue"],
 			figures["open"],
 		)
-	return sorted(rows.values(), key=lambda row: row.partner)
+	return sorted(rows.values(), key=lambda row: (-row.referrals, row.partner))
 
 
 def partner_actions(period: Period, partner: str | None = None) -> dict[str, dict[str, int]]:

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from html import escape
 
 PALETTE = ("#2f6fb0", "#e08a2c", "#4c9a5b", "#b44b4b", "#7d5ba6", "#7f7f7f")
-FONT = "font-family:sans-serif;font-size:10px"
+FONT = "font-family:sans-serif;font-size:12px"
 
 
 @dataclass(frozen=True)
@@ -18,7 +18,7 @@ class Series:
 	kind: str = "bar"  # "bar" or "line"
 
 
-def chart(labels: list[str], series: list[Series], width: int = 680, height: int = 220) -> str:
+def chart(labels: list[str], series: list[Series], width: int = 1000, height: int = 240) -> str:
 	"""Grouped bars (and lines) over the labels, with a y axis from zero, a legend below."""
 	left, right, top, bottom = 36, 8, 10, 46
 	plot_w, plot_h = width - left - right, height - top - bottom
@@ -58,6 +58,9 @@ def chart(labels: list[str], series: list[Series], width: int = 680, height: int
 				f"{left + (i + 0.5) * slot:.1f},{y(v):.1f}" for i, v in enumerate(s.values) if v is not None
 			)
 			parts.append(f'<polyline points="{points}" fill="none" stroke="{color}" stroke-width="2"/>')
+			for point in points.split():
+				x, y_ = point.split(",")
+				parts.append(f'<circle cx="{x}" cy="{y_}" r="3" fill="{color}"/>')
 	for i, label in enumerate(labels):
 		parts.append(
 			f'<text x="{left + (i + 0.5) * slot:.1f}" y="{top + plot_h + 13}" text-anchor="middle" '
@@ -70,7 +73,7 @@ def chart(labels: list[str], series: list[Series], width: int = 680, height: int
 			f'<rect x="{x}" y="{height - 14}" width="10" height="10" fill="{color}"/>'
 			f'<text x="{x + 14}" y="{height - 5}" fill="#333">{escape(s.name)}</text>'
 		)
-		x += 24 + 6 * len(s.name)
+		x += 30 + 7 * len(s.name)
 	parts.append("</svg>")
 	return "".join(parts)
 

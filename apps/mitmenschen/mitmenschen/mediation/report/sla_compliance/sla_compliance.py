@@ -27,7 +27,8 @@ def execute(filters: dict | None = None):
 			row["group"] = month_label(row["group"])
 	elif by == "priority":
 		for row in rows:
-			row["group"] = _(row["group"]) if row["group"] else row["group"]
+			priority = row["group"]
+			row["group"] = _(priority) if priority else priority
 	total = sla_compliance(period, scope)
 	data = rows + ([{**total[0].as_dict(), "group": _("All cases"), "bold": 1}] if total and rows else [])
 	return columns(view), data, None, chart(rows)

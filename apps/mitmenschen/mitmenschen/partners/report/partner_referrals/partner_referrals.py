@@ -40,7 +40,10 @@ def execute(filters: dict | None = None):
 		"data": {
 			"labels": [row["partner"] for row in rows],
 			"datasets": [
-				{"name": _("Accepted"), "values": [row["accepted"] for row in rows]},
+				{
+					"name": _("Accepted", context="Mediation Case"),
+					"values": [row["accepted"] for row in rows],
+				},
 				{"name": _("Declined"), "values": [row["declined"] for row in rows]},
 				{"name": _("Awaiting Answer"), "values": [row["waiting"] for row in rows]},
 			],
@@ -65,7 +68,7 @@ def columns() -> list[dict]:
 			"width": 220,
 		},
 		count(_("Referrals"), "referrals"),
-		count(_("Accepted"), "accepted"),
+		count(_("Accepted", context="Mediation Case"), "accepted"),
 		count(_("Declined"), "declined"),
 		count(_("Awaiting Answer"), "waiting", 130),
 		{"label": _("Acceptance Rate"), "fieldname": "acceptance_pct", "fieldtype": "Percent", "width": 130},

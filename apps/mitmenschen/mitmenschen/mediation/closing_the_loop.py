@@ -64,12 +64,13 @@ def track_reopening(case) -> None:
 	case.reopen_count = (case.reopen_count or 0) + 1
 	case.reopened_on = now_datetime()
 	if before and before.resolved_on:
+		lang = frappe.db.get_default("lang") or "de"  # a note for the clerks, also when a reporter reopens
 		case.add_comment(
 			"Info",
-			_("Reopened (time {0}). It had been resolved at {1}, SLA {2}.").format(
+			_("Reopened (time {0}). It had been resolved at {1}, SLA {2}.", lang=lang).format(
 				case.reopen_count,
 				format_datetime(before.resolved_on),
-				_(before.sla_status) if before.sla_status else "–",
+				_(before.sla_status, lang=lang) if before.sla_status else "–",
 			),
 		)
 

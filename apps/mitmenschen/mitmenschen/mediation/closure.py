@@ -61,11 +61,12 @@ def ensure_email_templates() -> None:
 	for party in (REPORTER, RESPONDENT):
 		for lang in LANGUAGES:
 			name = template_name(party, lang)
-			if frappe.db.exists("Email Template", name):
-				continue
 			subject, body = template_texts(party, lang)
-			if lang != "en" and _("Your report is closed", lang=lang) == "Your report is closed":
+			if lang != "en" and subject == template_texts(party, "en")[0]:
 				continue  # translations not compiled yet: made on the next migrate, not left in English
+			if frappe.db.exists("Email Template", name):
+				refresh_untranslated(name, party, subject, body)
+				continue
 			frappe.get_doc(
 				{
 					"doctype": "Email Template",
@@ -75,6 +76,13 @@ def ensure_email_templates() -> None:
 					"response_html": body,
 				}
 			).insert(ignore_permissions=True)
+
+
+def refresh_untranslated(name: str, party: str, subject: str, body: str) -> None:
+	"""A template made while its language's translations were missing still holds the English subject:
+	it gets the translation (a template the cooperative has edited keeps their text)."""
+	if frappe.db.get_value("Email Template", name, "subject") == template_texts(party, "en")[0]:
+		frappe.db.set_value("Email Template", name, {"subject": subject, "response_html": body})
 
 
 def render(party: str, lang: str, context: dict) -> tuple[str, str]:

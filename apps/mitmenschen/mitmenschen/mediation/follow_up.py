@@ -122,16 +122,17 @@ def schedule(case) -> None:
 # ---- the link ----------------------------------------------------------------------------------------
 
 
-def signature(case_name: str, expires) -> str:
+def signature(case_name: str, expires, round_: int = 0) -> str:
+	"""Over the case, the link's expiry and how often the case was reopened: a new closing is a new link."""
 	from frappe.utils.password import get_encryption_key
 
-	message = f"mitmenschen-follow-up|{case_name}|{get_datetime(expires).isoformat()}".encode()
+	message = f"mitmenschen-follow-up|{case_name}|{get_datetime(expires).isoformat()}|{round_ or 0}".encode()
 	digest = hmac.new(get_encryption_key().encode(), message, hashlib.sha256).digest()
 	return base64.b32encode(digest).decode().lower().rstrip("=")[:24]
 
 
-def link(case_name: str, expires, lang: str | None = None) -> str:
-	url = get_url(f"/f/{case_name}/{signature(case_name, expires)}")
+def link(case_name: str, expires, round_: int = 0, lang: str | None = None) -> str:
+	url = get_url(f"/f/{case_name}/{signature(case_name, expires, round_)}")
 	return f"{url}?_lang={lang}" if lang else url
 
 
@@ -147,6 +148,7 @@ def check_link(case_name: str | None, sig: str | None) -> tuple[str, dict | None
 			"status",
 			"follow_up_expires_on",
 			"follow_up_answered_on",
+			"reopen_count",
 			"reporter_language",
 			"reporter_email",
 		],
@@ -154,7 +156,9 @@ def check_link(case_name: str | None, sig: str | None) -> tuple[str, dict | None
 	)
 	if not case or not case.follow_up_expires_on:
 		return INVALID, None
-	if not hmac.compare_digest(signature(case.name, case.follow_up_expires_on), sig.strip().lower()):
+	if not hmac.compare_digest(
+		signature(case.name, case.follow_up_expires_on, case.reopen_count), sig.strip().lower()
+	):
 		return INVALID, None
 	if case.follow_up_answered_on or case.status != CLOSED:
 		return USED, case
@@ -204,6 +208,7 @@ def send_due(due_timers: list[dict]) -> list[Notice]:
 				"reporter_language",
 				"follow_up_expires_on",
 				"follow_up_answered_on",
+				"reopen_count",
 				"response_due",
 				"resolution_due",
 				"referral_requested_on",
@@ -252,7 +257,7 @@ def send_mail(case) -> str | None:
 	if not account or not account.get("enable_outgoing"):
 		return None
 	lang = reporter_lang(case)
-	url = link(case.name, case.follow_up_expires_on, lang)
+	url = link(case.name, case.follow_up_expires_on, case.reopen_count, lang)
 	subject = f"[{case.name}] {_('Is the problem solved?', lang=lang)}"
 	buttons = "".join(
 		f'<p><a href="{url}{"&" if "?" in url else "?"}answer={key}">{escape_html(_(label, lang=lang))}</a></p>'
@@ -406,6 +411,36 @@ def not_solved(case, comment: str) -> None:
 # ---- the letter (Print Format "Follow-up Letter") ------------------------------------------------------
 
 
+LETTER_TEMPLATE = "mitmenschen/mediation/print_format/follow_up_letter/follow_up_letter.html"
+
+
+def letter_pdf(case_name: str) -> bytes:
+	"""The letter as a self-contained PDF (no stylesheet fetched from the web server, so it renders
+	on a machine that cannot reach its own host name, as the house rules' pictogram page does)."""
+	from frappe.utils.pdf import get_pdf
+
+	doc = frappe.get_doc(DOCTYPE, case_name)
+	context = letter_context(doc)
+	body = frappe.render_template(LETTER_TEMPLATE, {"doc": doc, "letter_context": letter_context})
+	html = (
+		f'<!DOCTYPE html><html lang="{context.get("lang") or "de"}" dir="{context.get("dir") or "ltr"}">'
+		f'<head><meta charset="utf-8"><title>{escape_html(doc.name)}</title></head><body>{body}</body></html>'
+	)
+	return get_pdf(
+		html, {"page-size": "A4", "margin-top": "20mm", "margin-bottom": "15mm", "encoding": "UTF-8"}
+	)
+
+
+@frappe.whitelist()
+def download_letter(case: str) -> None:
+	"""The desk's "Follow-up Letter" button."""
+	doc = frappe.get_doc(DOCTYPE, case)
+	frappe.has_permission(DOCTYPE, "print", doc, throw=True)
+	frappe.local.response.filename = f"{doc.name}-follow-up.pdf"
+	frappe.local.response.filecontent = letter_pdf(doc.name)
+	frappe.local.response.type = "pdf"
+
+
 def qr_png(url: str) -> str:
 	"""A QR code of the link as a data URI (pure Python: pyqrcode with pypng, as Frappe ships them)."""
 	import pyqrcode
@@ -418,7 +453,7 @@ def letter_context(doc) -> dict:
 	if not doc or doc.get("doctype") != DOCTYPE or not doc.get("follow_up_expires_on"):
 		return {"url": None, "note": _("The follow-up letter can be printed once the case is closed.")}
 	lang = reporter_lang(doc)
-	url = link(doc.name, doc.follow_up_expires_on)
+	url = link(doc.name, doc.follow_up_expires_on, doc.reopen_count)
 	return {
 		"lang": lang,
 		"dir": text_direction(lang),

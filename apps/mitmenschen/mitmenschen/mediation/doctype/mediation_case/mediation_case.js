@@ -156,8 +156,7 @@ function add_follow_up_buttons(frm) {
 		() =>
 			window.open(
 				frappe.urllib.get_full_url(
-					`/printview?doctype=${encodeURIComponent(frm.doctype)}&name=${encodeURIComponent(frm.doc.name)}` +
-						`&format=${encodeURIComponent("Follow-up Letter")}&no_letterhead=1`
+					`/api/method/mitmenschen.mediation.follow_up.download_letter?case=${encodeURIComponent(frm.doc.name)}`
 				)
 			),
 		__("Follow-up")

@@ -7,9 +7,10 @@ import mitmenschen.households.house_rules_sample
 import mitmenschen.households.onboarding_setup
 import mitmenschen.mediation.setup
 import mitmenschen.round_table.setup
+import mitmenschen.translation_check
 from mitmenschen.erp.records import sync_connections, sync_doctype_defaults
 from mitmenschen.erp.staff_access import grant_staff_access
-from mitmenschen.language import ensure_sorani_language
+from mitmenschen.language import ensure_languages
 from mitmenschen.workflows.definitions import ensure_workflows
 
 ROLES: dict[str, dict] = {
@@ -29,7 +30,8 @@ def after_migrate() -> None:
 	sync_connections()
 	grant_staff_access()
 	ensure_workflows()
-	ensure_sorani_language()
+	ensure_languages()
+	mitmenschen.translation_check.after_migrate()  # who checked a translation; staff rights
 	ensure_escalation()
 	mitmenschen.households.house_rules_sample.ensure_sample()
 

@@ -139,7 +139,7 @@ def build() -> dict:
 
 
 def ensure_sorani() -> None:
-	"""Sorani Kurdish as a selectable language (Frappe ships only `ku`)."""
-	from mitmenschen.language import ensure_sorani_language
+	"""Sorani Kurdish and the other languages Frappe does not ship as selectable languages."""
+	from mitmenschen.language import ensure_languages
 
-	ensure_sorani_language()
+	ensure_languages()

@@ -19,6 +19,7 @@ from mitmenschen.households.house_rules_sending import (
 	record_explanation,
 	send_house_rules,
 	send_new_version,
+	send_to_older_version_households,
 )
 from mitmenschen.tests.factories import make_flat, make_staff_user
 from mitmenschen.tests.house_rules_world import explain, make_house_rules, make_speaking_household
@@ -269,3 +270,23 @@ class TestHouseRulesSending(FrappeTestCase):
 			pluck="content",
 		)
 		self.assertTrue(any(no_address.family_name in line for line in summary), summary)
+
+	def test_the_clerk_queues_the_mass_send_and_confirms_an_outdated_translation(self):
+		flat = make_flat()
+		old = make_house_rules(district=flat["district"], valid_from="2025-01-01")
+		new = make_house_rules(district=flat["district"], title=old.title, valid_from="2026-03-01")
+		for language in ("ar", "uk"):
+			explain(make_speaking_household(language, district=flat["district"]), old.name, "2025-02-01")
+		new.translations[2].checked_by, new.translations[2].checked_on = "Olena Koval", "2026-02-01"
+		new.save()
+		new.german_text += "<p>Neu: Rauchen im Treppenhaus ist verboten.</p>"
+		new.save()
+
+		frappe.set_user(self.clerk)
+		with self.assertRaises(OutdatedTranslationError):
+			send_to_older_version_households(new.name)
+		# queued after the commit under one job id (the rollback here drops it)
+		self.assertEqual(send_to_older_version_households(new.name, confirm_outdated=True), {"households": 2})
+		frappe.set_user(make_staff_user("Partner User"))
+		with self.assertRaises(frappe.PermissionError):
+			send_to_older_version_households(new.name, confirm_outdated=True)

@@ -282,3 +282,48 @@ def test_clerk_sees_which_translations_wait_for_a_native_speaker(page, base_url,
 		f"{len(unchecked)} Übersetzung(en) von Muttersprachler:innen zu prüfen."
 	).is_visible()
 	page.screenshot(path=str(ARTIFACTS / "house_rules_form.png"), full_page=True)
+
+
+def test_a_new_version_lists_the_households_that_acknowledged_the_older_one(page, base_url, api):
+	suffix = secrets.token_hex(3)
+	clerk = make_clerk(api, suffix)
+	rules = in_force(api)
+	household = api.insert(
+		"Refugee Household",
+		family_name=f"Karimi {suffix}",
+		languages=[{"language": "fa"}],
+		members=[
+			{"member_name": f"Reza Karimi {suffix}", "relation": "Head of Household", "birth_year": 1979}
+		],
+		house_rules_explanations=[
+			{
+				"explained_on": "2026-02-01",
+				"house_rules": rules["name"],
+				"language": "fa",
+				"acknowledged_by": f"Reza Karimi {suffix}",
+			}
+		],
+	)["name"]
+	tomorrow = time.strftime("%Y-%m-%d", time.localtime(time.time() + 86_400))
+	new = api.insert(
+		"House Rules",
+		title=f"Hausordnung {suffix}",
+		valid_from=tomorrow,  # announced ahead: the version in force stays the same for other tests
+		german_text=rules["german_text"],
+		translations=[{"language": row["language"], "text": row["text"]} for row in rules["translations"]],
+	)["name"]
+	try:
+		desk_login(page, base_url, clerk, PASSWORD)
+		page.goto(f"{base_url}/app/house-rules/{quote(new)}")
+		page.wait_for_function("(name) => window.cur_frm && cur_frm.doc.name === name", arg=new)
+		listed = page.locator("[data-fieldname='older_version_households'] tr", has_text=f"Karimi {suffix}")
+		listed.wait_for()
+		assert rules["name"] in listed.inner_text()
+		assert page.locator(
+			".page-actions button", has_text="An Haushalte älterer Fassungen senden"
+		).is_visible()
+		listed.scroll_into_view_if_needed()
+		page.screenshot(path=str(ARTIFACTS / "house_rules_older_versions.png"))
+	finally:
+		api.session.delete(f"{base_url}/api/resource/House Rules/{quote(new)}").raise_for_status()
+		api.session.delete(f"{base_url}/api/resource/Refugee Household/{quote(household)}")

@@ -6,7 +6,7 @@ frappe.query_reports["Language Coverage"] = {
 		{ fieldname: "language", label: __("Language"), fieldtype: "Link", options: "Language" },
 		{
 			fieldname: "view",
-			label: __("View"),
+			label: __("View", null, "Language Coverage"),
 			fieldtype: "Select",
 			options: [
 				{ value: "Summary", label: __("Summary") },

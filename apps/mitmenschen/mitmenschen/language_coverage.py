@@ -140,10 +140,13 @@ def runtime_messages() -> list[tuple[Key, str]]:
 	from mitmenschen.mediation.follow_up import ANSWERS
 	from mitmenschen.portal.tenant import TENANT_STATUS_LABELS
 
-	found = [((label, None), "portal/tenant.py TENANT_STATUS_LABELS") for label in TENANT_STATUS_LABELS.values()]
+	found = [
+		((label, None), "portal/tenant.py TENANT_STATUS_LABELS") for label in TENANT_STATUS_LABELS.values()
+	]
 	found += [((label, None), "mediation/follow_up.py ANSWERS") for label, _rating in ANSWERS.values()]
 	found += [
-		((clock, "Escalation"), "hooks.py escalation_clocks") for clock in frappe.get_hooks("escalation_clocks")
+		((clock, "Escalation"), "hooks.py escalation_clocks")
+		for clock in frappe.get_hooks("escalation_clocks")
 	]
 	return found
 
@@ -244,4 +247,3 @@ def house_rules_summary() -> dict[str, dict[str, int]]:
 			elif lang not in present:
 				result[lang][MISSING] += 1
 	return result
-

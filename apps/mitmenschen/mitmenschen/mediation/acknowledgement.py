@@ -12,7 +12,7 @@ from frappe.core.doctype.communication.email import _make as make_communication
 from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import escape_html, get_url
 
-from mitmenschen.language import is_rtl
+from mitmenschen.language import mail_languages, text_direction
 
 DOCTYPE = "Mediation Case"
 
@@ -23,21 +23,10 @@ def acknowledge(case, language: str | None = None) -> str | None:
 	account = EmailAccount.find_outgoing(match_by_doctype=DOCTYPE)
 	if not case.reporter_email or not account or not account.get("enable_outgoing"):
 		return None
-	lang = language or reporter_language(case.reporter_email)
-	subject = f"[{case.name}] {_('We have received your report', lang=lang)}"
-	paragraphs = [
-		_("Thank you. Your report “{0}” has arrived and has the number {1}.", lang=lang).format(
-			escape_html(case.subject), case.name
-		),
-		_("We will get back to you. Please quote the number when you write to us.", lang=lang),
-	]
-	if case.channel == "Portal":
-		link = get_url("/my-reports")
-		paragraphs.append(
-			_("You can follow your report at {0}.", lang=lang).format(f'<a href="{link}">{link}</a>')
-		)
-	direction = "rtl" if is_rtl(lang) else "ltr"
-	content = f'<div lang="{lang}" dir="{direction}">' + "".join(f"<p>{p}</p>" for p in paragraphs) + "</div>"
+	# the reporter's language; one the app does not speak gets German with English below
+	languages = mail_languages(language or reporter_language(case.reporter_email))
+	subject = f"[{case.name}] {_('We have received your report', lang=languages[0])}"
+	content = "<hr>".join(message_in(case, lang) for lang in languages)
 	result = make_communication(
 		doctype=DOCTYPE,
 		name=case.name,
@@ -49,6 +38,25 @@ def acknowledge(case, language: str | None = None) -> str | None:
 		send_email=True,
 	)
 	return result["name"]
+
+
+def message_in(case, lang: str) -> str:
+	paragraphs = [
+		_("Thank you. Your report “{0}” has arrived and has the number {1}.", lang=lang).format(
+			escape_html(case.subject), case.name
+		),
+		_("We will get back to you. Please quote the number when you write to us.", lang=lang),
+	]
+	if case.channel == "Portal":
+		link = get_url("/my-reports")
+		paragraphs.append(
+			_("You can follow your report at {0}.", lang=lang).format(f'<a href="{link}">{link}</a>')
+		)
+	return (
+		f'<div lang="{lang}" dir="{text_direction(lang)}">'
+		+ "".join(f"<p>{p}</p>" for p in paragraphs)
+		+ "</div>"
+	)
 
 
 def reporter_language(email: str) -> str:

@@ -17,10 +17,10 @@ import frappe
 from frappe import _
 from frappe.utils import now_datetime
 
-from mitmenschen.language import base_language, text_direction
+from mitmenschen.language import PORTAL_LANGUAGES, base_language, mail_languages, text_direction
 
 DOCTYPE = "Mediation Case"
-LANGUAGES = ("de", "en", "ar", "fa", "uk", "tr")
+LANGUAGES = PORTAL_LANGUAGES
 REPORTER, RESPONDENT = "Reporter", "Respondent"
 
 
@@ -86,7 +86,14 @@ def refresh_untranslated(name: str, party: str, subject: str, body: str) -> None
 
 
 def render(party: str, lang: str, context: dict) -> tuple[str, str]:
-	name = template_name(party, lang if lang in LANGUAGES else "de")
+	"""In the reader's language; for a language without templates the German with the English below
+	(the German subject)."""
+	parts = [render_in(party, code, context) for code in mail_languages(lang)]
+	return parts[0][0], "<hr>".join(body for _subject, body in parts)
+
+
+def render_in(party: str, lang: str, context: dict) -> tuple[str, str]:
+	name = template_name(party, lang)
 	if not frappe.db.exists("Email Template", name):
 		subject, body = template_texts(party, lang)
 	else:
@@ -105,7 +112,8 @@ def household_language(household) -> str:
 			return lang
 	if household.interpreter_language and base_language(household.interpreter_language) in LANGUAGES:
 		return base_language(household.interpreter_language)
-	return "de"
+	first = next((row.language for row in household.get("languages") or [] if row.language), None)
+	return first or "de"  # a language without templates: `render` writes German and English
 
 
 def household_email(household) -> str | None:

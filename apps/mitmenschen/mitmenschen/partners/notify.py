@@ -1,14 +1,13 @@
 """Partner contacts as recipients of escalations: their address, language and the portal.
 
-A contact reads mail in the language of its portal user, else in the first language it speaks that
-our emails are translated into, else in German.
+A contact reads mail in the language of its portal user if our emails are translated into it, else in
+the first language it speaks that they are, else in German.
 """
 
 import frappe
 
 from mitmenschen.escalation.recipients import DEFAULT_LANGUAGE, Recipient
-
-EMAIL_LANGUAGES = ("de", "en", "ar", "fa", "uk", "tr")
+from mitmenschen.language import portal_language
 
 
 def contact_recipients(contacts: list[str]) -> list[Recipient]:
@@ -71,6 +70,7 @@ def hotline_recipients(
 
 
 def _language(user_language: str | None, spoken: list[str]) -> str:
-	if user_language:
-		return user_language
-	return next((lang for lang in spoken if lang in EMAIL_LANGUAGES), DEFAULT_LANGUAGE)
+	for lang in (user_language, *spoken):
+		if own := portal_language(lang):
+			return own
+	return DEFAULT_LANGUAGE

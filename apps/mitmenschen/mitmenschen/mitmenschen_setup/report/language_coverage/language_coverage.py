@@ -41,7 +41,13 @@ def summary_columns() -> list[dict]:
 		return {"fieldname": fieldname, "label": label, "fieldtype": "Int", "width": 110}
 
 	return [
-		{"fieldname": "language", "label": _("Language"), "fieldtype": "Link", "options": "Language", "width": 90},
+		{
+			"fieldname": "language",
+			"label": _("Language"),
+			"fieldtype": "Link",
+			"options": "Language",
+			"width": 90,
+		},
 		{"fieldname": "language_name", "label": _("Language Name"), "fieldtype": "Data", "width": 150},
 		count("strings", _("Strings")),
 		count("translated", _("Translated")),
@@ -93,7 +99,13 @@ def string_columns() -> list[dict]:
 		{"fieldname": "context", "label": _("Context"), "fieldtype": "Data", "width": 100},
 		{"fieldname": "german", "label": _("German"), "fieldtype": "Data", "width": 300},
 		{"fieldname": "translated_text", "label": _("Translated Text"), "fieldtype": "Data", "width": 300},
-		{"fieldname": "translation", "label": _("Translation"), "fieldtype": "Link", "options": "Translation", "width": 110},
+		{
+			"fieldname": "translation",
+			"label": _("Translation"),
+			"fieldtype": "Link",
+			"options": "Translation",
+			"width": 110,
+		},
 		{"fieldname": "used_in", "label": _("Used In"), "fieldtype": "Data", "width": 200},
 	]
 
@@ -107,7 +119,9 @@ def string_rows(lang: str, status: str | None = None) -> list[dict]:
 	german = get_all_translations("de")
 	records = {
 		(row.source_text, row.context or None): row.name
-		for row in frappe.get_all("Translation", filters={"language": lang}, fields=["name", "source_text", "context"])
+		for row in frappe.get_all(
+			"Translation", filters={"language": lang}, fields=["name", "source_text", "context"]
+		)
 	}
 	order = {state: i for i, state in enumerate((MISSING, OUTDATED, TO_BE_CHECKED, CHECKED))}
 	rows = [

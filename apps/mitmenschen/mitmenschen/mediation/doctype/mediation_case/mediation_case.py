@@ -191,11 +191,14 @@ class MediationCase(Document):
 
 
 def on_doctype_update() -> None:
-	"""Indexes for the daily retention job, for partners' lists and for the round table's reports."""
+	"""Indexes for the daily retention job, for partners' lists, for the round table's reports and for
+	the clerks' lists."""
 	from mitmenschen.evidence.indexes import add_evidence_indexes
+	from mitmenschen.mediation.staff_indexes import add_staff_indexes
 	from mitmenschen.partners.permissions import add_partner_index
 	from mitmenschen.privacy.retention import add_retention_index
 
 	add_retention_index("Mediation Case")
 	add_partner_index("Mediation Case")
 	add_evidence_indexes("Mediation Case")
+	add_staff_indexes("Mediation Case")

@@ -176,6 +176,19 @@ def rsvp(meeting: str, answer: str) -> dict:
 	return {"rsvp": answer}
 
 
+@frappe.whitelist(methods=["GET"])
+def minutes_pdf(meeting: str) -> None:
+	"""The organisation's copy of approved minutes as PDF: only the agenda cases referred to it.
+	404 for a meeting it was not invited to or whose minutes are not approved."""
+	from mitmenschen.round_table.minutes import minutes_pdf as render
+
+	organisation = require_partner_organisation()
+	queries.own_approved_minutes(meeting, organisation)
+	frappe.local.response.filename = f"{_('Minutes', context='Round Table Meeting')} {meeting}.pdf"
+	frappe.local.response.filecontent = render(meeting, organisation)
+	frappe.local.response.type = "pdf"
+
+
 # ---- organisation profile -----------------------------------------------------------------------
 
 

@@ -275,6 +275,16 @@ def own_meeting(name: str, organisation: str) -> dict:
 	return rows[0]
 
 
+def own_approved_minutes(name: str | None, organisation: str) -> dict:
+	"""A meeting the organisation was invited to whose minutes are approved; 404 for anything else."""
+	if not name or not isinstance(name, str):
+		not_found("Round Table Meeting")
+	meeting = own_meeting(name, organisation)
+	if meeting.status != "Minutes Approved":
+		not_found("Round Table Meeting")
+	return meeting
+
+
 # ---- organisation profile -----------------------------------------------------------------------
 
 

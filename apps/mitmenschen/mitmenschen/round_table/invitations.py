@@ -40,7 +40,7 @@ def send_invitations(meeting) -> int:
 		meeting.add_comment("Info", _("No outgoing email account: the invitations were not sent."))
 		return 0
 	recipients = attendee_recipients(meeting)
-	sender = _sender()
+	sender = meeting_sender()
 	for recipient in recipients:
 		with language(recipient.language):
 			subject = _("Invitation: {0} on {1}").format(
@@ -140,6 +140,6 @@ def _fold(line: str) -> str:
 	return "\r\n ".join(parts)
 
 
-def _sender() -> str | None:
+def meeting_sender() -> str | None:
 	account = frappe.db.get_single_value("Mitmenschen Settings", "escalation_sender")
 	return frappe.db.get_value("Email Account", account, "email_id") if account else None

@@ -6,7 +6,9 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
 
+from mitmenschen.round_table import minutes_mail
 from mitmenschen.round_table.invitations import on_meeting_update
+from mitmenschen.round_table.minutes import scope_for_print
 from mitmenschen.round_table.reminders import sync_meeting_reminder
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
@@ -56,6 +58,10 @@ class RoundTableMeeting(Document):
 		notify_state_change(self)
 		sync_meeting_reminder(self)
 		on_meeting_update(self)
+		minutes_mail.on_meeting_update(self)
+
+	def before_print(self, settings=None) -> None:
+		scope_for_print(self)
 
 	def require_minutes(self) -> None:
 		if (

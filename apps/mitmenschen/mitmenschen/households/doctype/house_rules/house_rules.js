@@ -56,7 +56,7 @@ function show_translation_alert(frm) {
 function pictogram_dialog(frm) {
 	const languages = ["de"].concat((frm.doc.translations || []).map((row) => row.language));
 	frappe.prompt(
-		[{ fieldname: "language", fieldtype: "Select", label: __("Language"), options: languages, default: "de", reqd: 1 }],
+		[{ fieldname: "language", fieldtype: "Select", label: __("Language"), options: language_options(languages), default: "de", reqd: 1 }],
 		(values) => {
 			const params = new URLSearchParams({ house_rules: frm.doc.name, language: values.language });
 			window.open("/api/method/" + HOUSE_RULES_SENDING + "download_pictograms?" + params.toString());
@@ -66,6 +66,14 @@ function pictogram_dialog(frm) {
 	);
 }
 
+// each language under its own name (the Language records' titles the grid has already loaded)
+function language_options(codes) {
+	return codes.map((code) => ({
+		value: code,
+		label: frappe.utils.get_link_title("Language", code) || (code === "de" ? __("German") : code),
+	}));
+}
+
 function mark_checked_dialog(frm) {
 	frappe.prompt(
 		[
@@ -73,7 +81,7 @@ function mark_checked_dialog(frm) {
 				fieldname: "language",
 				fieldtype: "Select",
 				label: __("Language"),
-				options: (frm.doc.translations || []).map((row) => row.language),
+				options: language_options((frm.doc.translations || []).map((row) => row.language)),
 				reqd: 1,
 			},
 			{ fieldname: "checked_by", fieldtype: "Data", label: __("Checked By"), reqd: 1 },

@@ -15,7 +15,7 @@ from mitmenschen.evidence.period import Period
 def _card(key: str, fieldtype: str) -> dict:
 	require_staff()
 	value = figure(key, Period.of())
-	return {"value": value if value is not None else 0, "fieldtype": fieldtype}
+	return {"value": value if value is not None else 0, "fieldtype": fieldtype, "precision": 1}
 
 
 @frappe.whitelist()

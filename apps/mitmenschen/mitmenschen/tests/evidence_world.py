@@ -174,5 +174,4 @@ def build() -> dict:
 		world[key] = user
 	world["password"] = PASSWORD
 	frappe.db.commit()
-	print(frappe.as_json(world))
 	return world

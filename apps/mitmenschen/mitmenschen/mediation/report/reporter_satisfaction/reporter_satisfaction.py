@@ -39,7 +39,13 @@ def columns() -> list[dict]:
 		},
 		{"label": _("Resolved"), "fieldname": "resolved", "fieldtype": "Int", "width": 100},
 		{"label": _("Rated"), "fieldname": "rated", "fieldtype": "Int", "width": 90},
-		{"label": _("Rated (%)"), "fieldname": "rated_pct", "fieldtype": "Percent", "width": 110},
+		{
+			"label": _("Rated (%)"),
+			"fieldname": "rated_pct",
+			"fieldtype": "Percent",
+			"precision": 1,
+			"width": 110,
+		},
 		{
 			"label": _("Average Stars"),
 			"fieldname": "average_stars",
@@ -48,5 +54,11 @@ def columns() -> list[dict]:
 			"width": 120,
 		},
 		{"label": _("Satisfied"), "fieldname": "satisfied", "fieldtype": "Int", "width": 100},
-		{"label": _("Satisfied (%)"), "fieldname": "satisfied_pct", "fieldtype": "Percent", "width": 120},
+		{
+			"label": _("Satisfied (%)"),
+			"fieldname": "satisfied_pct",
+			"fieldtype": "Percent",
+			"precision": 1,
+			"width": 120,
+		},
 	]

@@ -56,6 +56,7 @@ def columns(view: str) -> list[dict]:
 			"label": _("Response within Target"),
 			"fieldname": "response_pct",
 			"fieldtype": "Percent",
+			"precision": 1,
 			"width": 150,
 		},
 		{"label": _("Median Response (h)"), "fieldname": "response_median", **hours},
@@ -66,6 +67,7 @@ def columns(view: str) -> list[dict]:
 			"label": _("Resolution within Target"),
 			"fieldname": "resolution_pct",
 			"fieldtype": "Percent",
+			"precision": 1,
 			"width": 160,
 		},
 		{"label": _("Median Resolution (h)"), "fieldname": "resolution_median", **hours, "width": 140},
@@ -127,6 +129,7 @@ def chart(rows: list[dict]) -> dict:
 		},
 		"type": "bar",
 		"fieldtype": "Percent",
+		"precision": 1,
 		"colors": ["#2f6fb0", "#e08a2c"],
 	}
 

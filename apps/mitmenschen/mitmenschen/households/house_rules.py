@@ -17,13 +17,12 @@ from frappe.utils import getdate, nowdate, strip_html_tags
 from frappe.utils.nestedset import get_ancestors_of
 
 from mitmenschen.erp.records import get_property_doctype
-from mitmenschen.language import DEFAULT_LANGUAGE, base_language
+from mitmenschen.language import BRIDGE_LANGUAGE, DEFAULT_LANGUAGE, base_language
 
 HOUSE_RULES = "House Rules"
 HOUSEHOLD = "Refugee Household"
 ALL_BUILDINGS = "All Buildings"
 CHOSEN = "Chosen Districts or Buildings"
-BRIDGE_LANGUAGE = "en"  # sent beside German when a household's language has no translation
 
 TO_BE_CHECKED = "To be checked by a native speaker"
 CHECKED = "Checked"

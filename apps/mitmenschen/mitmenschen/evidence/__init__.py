@@ -12,7 +12,7 @@ figure replays the working calendar per case.
 	recurrence.py    buildings and flats where problems come back
 	referrals.py     partners' answers to referrals, their round-table actions
 	satisfaction.py  reporters' satisfaction where recorded
-	households.py    households moved in; onboarding and needs join here (see its docstring)
+	households.py    households moved in, onboarding steps on time, needs referred and met
 	key_figures.py   the figures of a period beside the previous one (half-year report, cards)
 
 Nothing here reads a reporter's name, address or contact.

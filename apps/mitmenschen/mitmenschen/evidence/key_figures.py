@@ -1,8 +1,9 @@
 """The key figures of a period, each beside the same figure of the previous period.
 
 `FIGURES` is the list the half-year report prints and the number cards draw from: one entry per
-figure, naming the function of this package that computes it. A figure that is not recorded yet
-(onboarding, needs) answers None and shows as a dash; adding a figure is adding a line here.
+figure, naming the function of this package that computes it (households' onboarding and needs
+included, see households.py). A figure without data in a period answers None and shows as a dash;
+adding a figure is adding a line here.
 """
 
 from collections.abc import Callable
@@ -115,6 +116,8 @@ FIGURES: list[Figure] = [
 	Figure(
 		"onboarding_on_time", _lt("Onboarding steps done on time"), households.onboarding_steps_done_pct, "%"
 	),
+	Figure("needs_referred", _lt("Household needs referred to partners"), households.needs_referred),
+	Figure("needs_met", _lt("Household needs met"), households.needs_met),
 ]
 
 

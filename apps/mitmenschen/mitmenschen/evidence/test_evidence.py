@@ -21,7 +21,14 @@ from mitmenschen.evidence.cards import response_within_target
 from mitmenschen.evidence.key_figures import key_figures
 from mitmenschen.evidence.period import Period, Scope
 from mitmenschen.tests.evidence_world import REPORTER, at, make_world
-from mitmenschen.tests.factories import make_contact, make_meeting, make_staff_user
+from mitmenschen.tests.factories import (
+	make_contact,
+	make_flat,
+	make_household,
+	make_meeting,
+	make_staff_user,
+	unique,
+)
 
 ARTIFACTS = Path(frappe.get_app_path("mitmenschen")).parents[2] / "tests" / "artifacts"
 
@@ -149,7 +156,59 @@ class TestEvidence(FrappeTestCase):
 		self.assertEqual(figures["recurrences"], (2, 1))
 		self.assertEqual(figures["referrals"], (4, 0))
 		self.assertEqual(figures["referral_acceptance"], (66.7, None))
-		self.assertIsNone(figures["onboarding_on_time"][0], "not recorded yet: shown as a dash")
+		self.assertIsNone(figures["onboarding_on_time"][0], "no onboarding step due in the district: a dash")
+		self.assertEqual(figures["needs_referred"], (0, 0))
+
+	def test_household_figures_join_the_key_figures(self) -> None:
+		"""A household moved in during April with an onboarding plan: of four steps due in April (a
+		fifth skipped), two were done by their due date, one late, one is open = 50 %; one need referred."""
+		flat = make_flat(district=unique("Bezirk Einzug"))
+		household = make_household(property_unit=flat["flat"], move_in_date="2026-04-01")
+		steps = [
+			("2026-04-03", "Done", "2026-04-02"),
+			("2026-04-10", "Done", "2026-04-10"),
+			("2026-04-14", "Done", "2026-04-20"),
+			("2026-04-28", "Open", None),
+			("2026-04-29", "Skipped", None),
+		]
+		frappe.get_doc(
+			{
+				"doctype": "Onboarding Plan",
+				"household": household.name,
+				"move_in_date": "2026-04-01",
+				"steps": [
+					{
+						"step": unique("Schritt"),
+						"due_date": due,
+						"status": status,
+						"done_on": done,
+						"skip_reason": "x",
+					}
+					for due, status, done in steps
+				],
+			}
+		).insert(ignore_permissions=True)
+		frappe.get_doc(
+			{
+				"doctype": "Household Referral",
+				"household": household.name,
+				"partner_organisation": self.world["partner"],
+				"need": "Interpreter",
+				"status": "Requested",
+				"requested_on": at("2026-04-02 09:00"),
+			}
+		).db_insert()
+		figures = {
+			f.key: (f.value, f.previous)
+			for f in key_figures(
+				Period.of(self.world["from_date"], self.world["to_date"]), Scope(flat["district"])
+			)
+		}
+		self.assertEqual(figures["households_moved_in"], (1, 0))
+		self.assertEqual(figures["onboarding_on_time"], (50.0, None))
+		self.assertEqual(figures["needs_referred"], (1, 0))
+		self.assertEqual(figures["needs_met"], (0, 0))
+		self.assertEqual(figures["new_cases"], (0, 0), "no case in that district")
 
 	def test_reports_are_for_staff_only(self) -> None:
 		self.assertEqual(

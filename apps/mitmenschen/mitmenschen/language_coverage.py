@@ -135,8 +135,30 @@ def _is_underscore(func: ast.expr) -> bool:
 	)
 
 
+# Frappe's and ERPNext's website around our portal pages (navigation bar, login page, footer): a
+# tenant logs in there, so its words need the households' languages as much as our own.
+WEBSITE_CHROME = (
+	"Home",
+	"My Account",
+	"Log out",
+	"Logout",
+	"Login to {0}",
+	"Login",
+	"Email",
+	"Password",
+	"Show",
+	"Forgot Password?",
+	"or",
+	"Login with Email Link",
+	"Get Updates",
+	"Your email address...",
+	"Powered by {0}",
+)
+
+
 def runtime_messages() -> list[tuple[Key, str]]:
-	"""Strings the portal and mails translate from constants at run time (`_(label)`)."""
+	"""Strings the portal and mails translate from constants at run time (`_(label)`), and the words of
+	Frappe's website around the portal pages."""
 	from mitmenschen.mediation.follow_up import ANSWERS
 	from mitmenschen.portal.tenant import TENANT_STATUS_LABELS
 
@@ -148,6 +170,7 @@ def runtime_messages() -> list[tuple[Key, str]]:
 		((clock, "Escalation"), "hooks.py escalation_clocks")
 		for clock in frappe.get_hooks("escalation_clocks")
 	]
+	found += [((message, None), "Frappe's website (login, navigation, footer)") for message in WEBSITE_CHROME]
 	return found
 
 

@@ -48,7 +48,7 @@ def summary_columns() -> list[dict]:
 			"options": "Language",
 			"width": 90,
 		},
-		{"fieldname": "language_name", "label": _("Language Name"), "fieldtype": "Data", "width": 150},
+		{"fieldname": "language_name", "label": _("Name"), "fieldtype": "Data", "width": 150},
 		count("strings", _("Strings")),
 		count("translated", _("Translated")),
 		count("checked", _("Checked")),

@@ -17,6 +17,7 @@ from frappe.utils.password import update_password
 
 from mitmenschen.demo import data
 from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
+from mitmenschen.mediation.sla import restamp_working_hours
 from mitmenschen.workflows.definitions import insert_in_state
 
 
@@ -442,6 +443,7 @@ def answer_referral(doc, case: dict) -> None:
 		},
 		update_modified=False,
 	)
+	restamp_working_hours([doc.name])  # the answer time in working hours, as the controller keeps it
 
 
 # ---------------------------------------------------------------- portal logins

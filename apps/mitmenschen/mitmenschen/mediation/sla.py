@@ -207,3 +207,43 @@ def stamp_first_response_by_email(case_name: str) -> None:
 
 def _changed(case, *fields: str) -> bool:
 	return any(case.has_value_changed(f) for f in fields)
+
+
+def restamp_working_hours(names: list[str] | None = None) -> int:
+	"""Recompute the stored working hours of cases from their timestamps (all stamped cases when no
+	names are given): for cases stamped before the columns existed, or stamped straight in the database."""
+	filters = {"name": ["in", names]} if names is not None else {}
+	fields = [
+		"name",
+		"creation",
+		"opened_on",
+		"first_responded_on",
+		"resolved_on",
+		"sla_paused_hours",
+		"referral_requested_on",
+		"referral_responded_on",
+		"sla_policy",
+		"response_working_hours",
+		"resolution_working_hours",
+		"referral_answer_working_hours",
+	]
+	changed = 0
+	for case in frappe.get_all(DOCTYPE, filters=filters, fields=fields, order_by="name"):
+		policy = policy_for(case)
+		if not policy:
+			continue
+		stamped = frappe._dict(case)
+		stamp_working_hours(stamped, calendar_of(policy))
+		values = {
+			field: stamped[field]
+			for field in (
+				"response_working_hours",
+				"resolution_working_hours",
+				"referral_answer_working_hours",
+			)
+			if flt(stamped[field], 1) != flt(case[field], 1)
+		}
+		if values:
+			frappe.db.set_value(DOCTYPE, case.name, values, update_modified=False)
+			changed += 1
+	return changed

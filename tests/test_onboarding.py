@@ -59,7 +59,9 @@ def test_partner_accepts_the_household_referral_in_the_portal(page, base_url, wo
 	shot(page, "onboarding_04_partner_household_referrals")
 	card.locator(".mm-accept button").click()
 	card.wait_for(state="detached")
-	accepted = page.locator(f"#household-referrals-accepted li[data-referral='{world['household_referral']}']")
+	accepted = page.locator(
+		f"#household-referrals-accepted li[data-referral='{world['household_referral']}']"
+	)
 	accepted.locator("a").click()
 	page.locator("#household").wait_for()
 	household = page.locator("#household").inner_text()
@@ -68,5 +70,46 @@ def test_partner_accepts_the_household_referral_in_the_portal(page, base_url, wo
 	shot(page, "onboarding_05_partner_household_referral")
 
 	admin = api_session(base_url, "Administrator", ADMIN_PASSWORD)
-	doc = admin.get(f"{base_url}/api/resource/Household Referral/{world['household_referral']}").json()["data"]
+	doc = admin.get(f"{base_url}/api/resource/Household Referral/{world['household_referral']}").json()[
+		"data"
+	]
 	assert doc["status"] == "Accepted" and doc["responded_on"]
+
+
+def test_unmet_needs_refer_only_under_consent(page, base_url, world):
+	"""The Kita place is referred already; the interpreter the family needs is offered nearby, but the
+	family has not consented to that partner: the clerk's one click is refused with the reason."""
+	desk_login(page, base_url, world["clerk"], world["password"])
+	page.goto(f"{base_url}/app/query-report/Unmet Needs")
+	page.wait_for_function("(frappe.query_report.data || []).length > 0")  # the first run, unfiltered
+	page.evaluate("(name) => frappe.query_report.set_filter_value('household', name)", world["household"])
+	page.wait_for_timeout(1000)
+	page.evaluate("frappe.query_report.refresh()")
+	page.wait_for_function(
+		"(name) => (frappe.query_report.data || []).length"
+		" && frappe.query_report.data.every((r) => r.household === name)",
+		arg=world["household"],
+	)
+	# the household's two needs: its Kita place (referred already) and an interpreter; partners of
+	# earlier runs on the site offer the same, so only this world's partners are counted
+	rows = page.evaluate("frappe.query_report.data.map((r) => [r.need, r.partner_organisation, r.referral_status])")
+	ours = sorted(r for r in rows if r[1] in (world["partner"], world["interpreters"]))
+	assert ours == [
+		["Interpreter", world["interpreters"], None],
+		["Kindergarten Place", world["partner"], "Requested"],
+	]
+	assert {r[0] for r in rows} == {"Interpreter", "Kindergarten Place"}
+	page.locator(".dt-cell__content:has-text('Vermittelt')").first.wait_for()
+	shot(page, "onboarding_06_unmet_needs")
+	page.locator(f"button.mm-refer[data-partner='{world['interpreters']}']").click()
+	dialog = page.locator(".modal.show .modal-body")
+	dialog.wait_for()
+	assert "Einwilligung" in dialog.inner_text()
+	shot(page, "onboarding_07_unmet_needs_no_consent")
+
+	admin = api_session(base_url, "Administrator", ADMIN_PASSWORD)
+	referrals = admin.get(
+		f"{base_url}/api/resource/Household Referral",
+		params={"filters": f'[["household", "=", "{world["household"]}"]]', "fields": '["partner_organisation"]'},
+	).json()["data"]
+	assert [r["partner_organisation"] for r in referrals] == [world["partner"]], "nothing referred"

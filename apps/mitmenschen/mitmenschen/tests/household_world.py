@@ -3,8 +3,8 @@ chosen ages and occupations, and partners offering the needs' services in chosen
 
 `bench --site <site> execute mitmenschen.tests.household_world.build` (the browser test) creates a
 clerk with a password, a household just moved in (so with its onboarding plan), and a partner
-organisation with a portal user and a household referral waiting for its answer; commits and
-returns the names.
+organisation with a portal user and a household referral waiting for its answer, and interpreters
+the family has not consented to be referred to; commits and returns the names.
 """
 
 import frappe
@@ -97,11 +97,20 @@ def build() -> dict:
 	make_language("ar", "Arabic")
 	partner = make_partner(f"Kita Sonnenschein {suffix}", status="Active", portal_enabled=1)
 	partner.append("services", {"service_type": NEED_SERVICE_TYPES["Kindergarten Place"]})
+	for language in ("de", "ar"):
+		partner.append("languages", {"language": language})
 	partner.save(ignore_permissions=True)
 	partner_user = make_web_user(f"kita-{suffix.lower()}@onboarding.example", "Kita Leitung", PARTNER_ROLE)
 	make_contact(partner.name, user=partner_user, email=partner_user, active=1)
+	# interpreters in Arabic, city-wide: the family has not consented to be referred to them
+	interpreters = make_partner(f"Sprachmittlung Nord {suffix}", status="Active")
+	interpreters.append("services", {"service_type": NEED_SERVICE_TYPES["Interpreter"]})
+	interpreters.append("languages", {"language": "ar"})
+	interpreters.save(ignore_permissions=True)
 	household = allocated_household(
 		family_name=f"Familie Haddad {suffix}",
+		languages=[{"language": "ar"}],
+		interpreter_needed=1,
 		members=[
 			member("Samira Haddad", 34, "Language Course", "Head of Household", "ar"),
 			member("Yusuf Haddad", 4),
@@ -129,4 +138,5 @@ def build() -> dict:
 		"partner": partner.name,
 		"partner_user": partner_user,
 		"household_referral": referral.name,
+		"interpreters": interpreters.name,
 	}

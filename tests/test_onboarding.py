@@ -94,10 +94,10 @@ def test_unmet_needs_refer_only_under_consent(page, base_url, world):
 	# earlier runs on the site offer the same, so only this world's partners are counted
 	rows = page.evaluate("frappe.query_report.data.map((r) => [r.need, r.partner_organisation, r.referral_status])")
 	ours = sorted(r for r in rows if r[1] in (world["partner"], world["interpreters"]))
-	assert ours == [
-		["Interpreter", world["interpreters"], None],
-		["Kindergarten Place", world["partner"], "Requested"],
-	]
+	assert ours[0] == ["Interpreter", world["interpreters"], None]
+	assert ours[1][:2] == ["Kindergarten Place", world["partner"]]
+	assert ours[1][2] in ("Requested", "Accepted"), "open: the partner may have accepted it already"
+	assert len(ours) == 2
 	assert {r[0] for r in rows} == {"Interpreter", "Kindergarten Place"}
 	page.locator(".dt-cell__content:has-text('Vermittelt')").first.wait_for()
 	shot(page, "onboarding_06_unmet_needs")

@@ -9,6 +9,8 @@ and a note on the household's timeline. Every delivery is a row on the household
 reaches each household of an older one exactly once, also when the mass send runs twice.
 """
 
+from pathlib import Path
+
 import frappe
 from frappe import _
 from frappe.translate import print_language
@@ -21,6 +23,7 @@ from frappe.utils import (
 	nowdate,
 	validate_email_address,
 )
+from frappe.utils.data import convert_utc_to_system_timezone
 from frappe.utils.pdf import get_pdf
 
 from mitmenschen.escalation.digest import outgoing_mail_ready
@@ -71,15 +74,16 @@ def household_email(household) -> str | None:
 
 def pictogram_pdf(rules, lang: str) -> str:
 	"""The File (name) of the pictogram page in a language, rendered once per version and language and
-	again after the version changed."""
+	again after the version, the page's template or the language's translations changed."""
 	file_name = f"{rules.name.replace(' ', '-')}-{base_language(lang)}.pdf"
+	valid_since = max(get_datetime(rules.modified), pictogram_sources_changed_on(lang))
 	existing = frappe.get_all(
 		"File",
 		filters={"attached_to_doctype": HOUSE_RULES, "attached_to_name": rules.name, "file_name": file_name},
 		fields=["name", "creation"],
 		order_by="creation desc",
 	)
-	fresh = [f for f in existing if get_datetime(f.creation) >= get_datetime(rules.modified)]
+	fresh = [f for f in existing if get_datetime(f.creation) >= valid_since]
 	if fresh:
 		return fresh[0].name
 	for stale in existing:
@@ -96,6 +100,23 @@ def pictogram_pdf(rules, lang: str) -> str:
 		}
 	).insert(ignore_permissions=True)
 	return file.name
+
+
+def pictogram_sources_changed_on(lang: str):
+	"""When the page's template or the compiled translations of the language last changed (an app
+	update), in the site's time zone like File.creation."""
+	from datetime import datetime
+
+	from frappe.gettext.translate import get_mo_path
+
+	paths = [
+		Path(frappe.get_app_path("mitmenschen", PICTOGRAM_TEMPLATE)),
+		get_mo_path("mitmenschen", base_language(lang)),
+	]
+	changed = max(path.stat().st_mtime for path in paths if path.exists())
+	return get_datetime(convert_utc_to_system_timezone(datetime.utcfromtimestamp(changed))).replace(
+		tzinfo=None
+	)
 
 
 def render_pictograms(rules, lang: str) -> bytes:

@@ -16,6 +16,7 @@ from frappe.utils import now_datetime
 from mitmenschen.households.house_rules_sending import (
 	NoRecipientError,
 	OutdatedTranslationError,
+	pictogram_pdf,
 	record_explanation,
 	send_house_rules,
 	send_new_version,
@@ -290,3 +291,14 @@ class TestHouseRulesSending(FrappeTestCase):
 		frappe.set_user(make_staff_user("Partner User"))
 		with self.assertRaises(frappe.PermissionError):
 			send_to_older_version_households(new.name, confirm_outdated=True)
+
+	def test_the_pictogram_page_is_rendered_once_per_version_and_language(self):
+		rules = make_house_rules()
+		first = pictogram_pdf(rules, "ar")
+		self.assertEqual(pictogram_pdf(rules, "ar"), first)
+		self.assertNotEqual(pictogram_pdf(rules, "uk"), first)
+		frappe.db.set_value("House Rules", rules.name, "modified", frappe.utils.add_to_date(None, minutes=1))
+		rules.reload()  # the version changed after the page was made
+		again = pictogram_pdf(rules, "ar")
+		self.assertNotEqual(again, first)
+		self.assertFalse(frappe.db.exists("File", first))

@@ -572,3 +572,126 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 	with capsys.disabled():
 		print(f"\ntenant isolation: {attempts} attempts, {len(failures)} leaks")
 	assert not failures, "\n".join(failures)
+
+
+# ---- the reporter's follow-up: a signed link is the only way in -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def follow_up_world() -> dict:
+	return bench_execute("mitmenschen.tests.loop_world.isolation_world")
+
+
+def pdf_or_text(response: requests.Response) -> str:
+	"""A PDF's text (pdftotext), else the body."""
+	if not response.content.startswith(b"%PDF"):
+		return response.text
+	import subprocess
+
+	result = subprocess.run(["pdftotext", "-", "-"], input=response.content, capture_output=True, check=True)
+	return result.stdout.decode()
+
+
+def follow_up_attempts(case: str, sig: str) -> list[tuple[str, str, str, dict]]:
+	"""Every way at a case's follow-up without its link: forged and missing signatures, the answer
+	method, the clerk's phone answer, the letter (which holds the link) through our route and Frappe's."""
+	forged = ("a" if sig[0] != "a" else "b") + sig[1:]
+	dt = "Mediation Case"
+	return [
+		("forged link page", "GET", f"/f/{case}/{forged}", {}),
+		("truncated link page", "GET", f"/f/{case}/{sig[:8]}", {}),
+		("page by query", "GET", "/follow-up", {"case": case, "sig": forged}),
+		("thanks page", "GET", "/follow-up", {"done": "1", "case": case}),
+		(
+			"answer with a forged link",
+			"POST",
+			"/api/method/mitmenschen.mediation.follow_up.submit_answer",
+			{
+				"case": case,
+				"sig": forged,
+				"answer": "not_solved",
+				"comment": "gefälscht",
+			},
+		),
+		(
+			"answer without a link",
+			"POST",
+			"/api/method/mitmenschen.mediation.follow_up.submit_answer",
+			{"case": case, "sig": "", "answer": "solved"},
+		),
+		(
+			"phone answer",
+			"POST",
+			"/api/method/mitmenschen.mediation.follow_up.record_phone_answer",
+			{"case": case, "answer": "solved"},
+		),
+		(
+			"letter",
+			"GET",
+			"/api/method/mitmenschen.mediation.follow_up.download_letter",
+			{"case": case},
+		),
+		(
+			"letter via printview",
+			"GET",
+			"/printview",
+			{
+				"doctype": dt,
+				"name": case,
+				"format": "Follow-up Letter",
+				"no_letterhead": 1,
+			},
+		),
+		(
+			"letter via download_pdf",
+			"GET",
+			"/api/method/frappe.utils.print_format.download_pdf",
+			{"doctype": dt, "name": case, "format": "Follow-up Letter"},
+		),
+		(
+			"letter context",
+			"POST",
+			"/api/method/mitmenschen.mediation.follow_up.letter_context",
+			{"doc": json.dumps({"doctype": dt, "name": case, "follow_up_expires_on": "2099-01-01"})},
+		),
+	]
+
+
+def test_follow_up_routes_give_partners_tenants_and_strangers_nothing(
+	base_url, admin_session, world, follow_up_world, capsys
+):
+	fu = follow_up_world
+	secrets = (
+		fu["subject"],
+		fu["reporter_name"],
+		fu["reporter_email"],
+		fu["sig"],
+		"+49 421 555 0199",
+	)
+	visitors = {
+		"partner": api_session(base_url, world["A"]["user"], world["A"]["password"]),
+		"tenant": api_session(base_url, world["tenant"]["user"], world["tenant"]["password"]),
+		"stranger": requests.Session(),
+	}
+	attempts, failures = 0, []
+	for who, session in visitors.items():
+		for label, method, path, params in follow_up_attempts(fu["case"], fu["sig"]):
+			attempts += 1
+			response = send(session, base_url, who, method, path, dict(params))
+			text = pdf_or_text(response)
+			if response.status_code >= 500:
+				failures.append(f"{who} {label}: server error {response.status_code}")
+			elif found := [s for s in secrets if s in text]:
+				failures.append(f"{who} {label}: leaked {found}")
+			elif "answer" in label and response.ok:
+				failures.append(f"{who} {label}: accepted")
+	case = admin_session.get(f"{base_url}/api/resource/Mediation Case/{fu['case']}").json()["data"]
+	with capsys.disabled():
+		print(f"\nfollow-up isolation: {attempts} attempts, {len(failures)} leaks")
+	assert not case.get("follow_up_answered_on"), "an answer got through"
+	assert case["status"] == "Closed"
+	assert attempts >= 30
+	assert not failures, "\n".join(failures)
+	# positive control: the real link opens the question for anyone holding it
+	page = visitors["stranger"].get(f"{base_url}/f/{fu['case']}/{fu['sig']}")
+	assert page.ok and 'name="answer"' in page.text

@@ -60,3 +60,86 @@ def make_reporter_user(language: str) -> str:
 	finally:
 		frappe.flags.in_import = False
 	return email
+
+
+# ---- worlds for the browser and isolation tests (bench execute; committed) ----------------------------
+
+CLERK_PASSWORD = "Sachbearbeitung-Test-2026!"
+
+
+def follow_up_path(case) -> str:
+	from mitmenschen.mediation.follow_up import signature
+
+	case.reload()
+	return f"/f/{case.name}/{signature(case.name, case.follow_up_expires_on, case.reopen_count)}"
+
+
+def closed_case_with_follow_up(language: str, **overrides):
+	from mitmenschen.tests.factories import make_case
+
+	reporter = make_reporter_user(language)
+	category = make_playbook_category([("Nachfassanruf", "Follow-up Call", 5, 0)])
+	case = make_case(
+		category=category.name,
+		subject=unique("Hundegebell im Hinterhof"),
+		reporter_email=reporter,
+		reporter_name=unique("Frau Vertraulich"),
+		reporter_phone="+49 421 555 0199",
+		**overrides,
+	)
+	close(case)
+	return case
+
+
+def browser_world() -> dict:
+	"""A clerk who can log in, a case with a playbook, and a closed case whose reporter reads Arabic."""
+	from frappe.utils.password import update_password
+
+	from mitmenschen.tests.factories import make_case
+
+	suffix = random_string(5).lower()
+	clerk = f"sachbearbeitung-{suffix}@staff.example"
+	frappe.get_doc(
+		{
+			"doctype": "User",
+			"email": clerk,
+			"first_name": f"Sachbearbeitung {suffix}",
+			"language": "de",
+			"enabled": 1,
+			"send_welcome_email": 0,
+			"roles": [{"role": "Mit:Menschen Clerk"}],
+		}
+	).insert(ignore_permissions=True)
+	update_password(clerk, CLERK_PASSWORD)
+	category = make_playbook_category(
+		[
+			("Gespräch mit beiden Parteien", "Other", 1, 1),
+			("Hausordnung in der Sprache der Familie senden", "Send House Rules", 3, 0),
+			("Dolmetschung für das Gespräch buchen", "Book Interpreter", 5, 0),
+			("Nachfassanruf beim Meldenden", "Follow-up Call", 7, 0),
+		]
+	)
+	case = make_case(category=category.name, subject=f"Lärm nach 22 Uhr {suffix}")
+	closed = closed_case_with_follow_up("ar")
+	frappe.db.commit()
+	return {
+		"clerk": clerk,
+		"password": CLERK_PASSWORD,
+		"case": case.name,
+		"closed_case": closed.name,
+		"follow_up_path": follow_up_path(closed),
+	}
+
+
+def isolation_world() -> dict:
+	"""A closed case awaiting its follow-up, with a confidential reporter (for the isolation suite)."""
+	case = closed_case_with_follow_up("de")
+	path = follow_up_path(case)
+	frappe.db.commit()
+	return {
+		"case": case.name,
+		"subject": case.subject,
+		"reporter_name": case.reporter_name,
+		"reporter_email": case.reporter_email,
+		"sig": path.rsplit("/", 1)[-1],
+	}

@@ -16,6 +16,7 @@ frappe.ui.form.on("Mediation Case", {
 			);
 		}
 		render_checklist(frm);
+		frm.toggle_display("playbook_steps", false); // the checklist above shows and ticks them
 		follow_assignments(frm);
 		add_follow_up_buttons(frm);
 	},
@@ -192,17 +193,25 @@ function record_answer_dialog(frm) {
 
 function follow_assignments(frm) {
 	const assign = frm.assign_to;
-	if (!assign || assign.__mm_follows) return;
-	const render = assign.render.bind(assign);
-	assign.render = function (assignments) {
-		render(assignments);
-		const users = (assignments || []).map((a) => (typeof a === "string" ? a : a.owner)).sort().join(",");
-		const changed = assign.__mm_users !== undefined && assign.__mm_users !== users && assign.__mm_doc === frm.doc.name;
-		assign.__mm_users = users;
-		assign.__mm_doc = frm.doc.name;
-		if (changed && !frm.is_dirty()) frm.reload_doc();
-	};
-	assign.__mm_follows = true;
+	if (!assign) return;
+	const users_of = (assignments) =>
+		(assignments || [])
+			.map((a) => (typeof a === "string" ? a : a.owner))
+			.sort()
+			.join(",");
+	if (!assign.__mm_follows) {
+		const render = assign.render.bind(assign);
+		assign.render = function (assignments) {
+			render(assignments);
+			const users = users_of(assignments);
+			const changed = assign.__mm_doc === assign.frm.doc.name && assign.__mm_users !== users;
+			assign.__mm_users = users;
+			if (changed && !assign.frm.is_dirty()) assign.frm.reload_doc();
+		};
+		assign.__mm_follows = true;
+	}
+	assign.__mm_doc = frm.doc.name;
+	assign.__mm_users = users_of(frm.get_docinfo() && frm.get_docinfo().assignments);
 }
 
 // Flats are leaves of the property tree, districts its top groups (for ERPNext's Location tree).

@@ -23,6 +23,7 @@ from frappe.permissions import reset_perms, rights, setup_custom_perms
 from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
 
 STAFF_ROLES = ("Mit:Menschen Clerk", "Mit:Menschen Manager")
+READ_ONLY = {right: int(right == "read") for right in rights}
 
 
 def erp_doctypes() -> set[str]:
@@ -32,7 +33,7 @@ def erp_doctypes() -> set[str]:
 
 def grant_staff_access(doctypes: Iterable[str] | None = None) -> None:
 	"""Read for every staff role on these doctypes (default: the configured ones); idempotent."""
-	for doctype in sorted(set(doctypes or erp_doctypes())):
+	for doctype in sorted(erp_doctypes() if doctypes is None else set(doctypes)):
 		missing = [
 			role for role in STAFF_ROLES if frappe.db.exists("Role", role) and not _rule(doctype, role)
 		]
@@ -50,7 +51,7 @@ def grant_staff_access(doctypes: Iterable[str] | None = None) -> None:
 					"parentfield": "permissions",
 					"role": role,
 					"permlevel": 0,
-					**{right: int(right == "read") for right in rights},
+					**READ_ONLY,
 				}
 			).insert(ignore_permissions=True)
 		clear_permissions_cache(doctype)
@@ -58,7 +59,7 @@ def grant_staff_access(doctypes: Iterable[str] | None = None) -> None:
 
 def revoke_staff_access(doctypes: Iterable[str] | None = None) -> None:
 	"""Remove our read rules from these doctypes (default: the configured ones)."""
-	for doctype in sorted(set(doctypes or erp_doctypes())):
+	for doctype in sorted(erp_doctypes() if doctypes is None else set(doctypes)):
 		ours = [name for role in STAFF_ROLES if (name := _rule(doctype, role, only_ours=True))]
 		if not ours:
 			continue
@@ -79,7 +80,7 @@ def _rule(doctype: str, role: str, only_ours: bool = False) -> str | None:
 	"""The name of the role's level-0 Custom DocPerm on the doctype, with only_ours: if it is read-only."""
 	filters = {"parent": doctype, "role": role, "permlevel": 0, "if_owner": 0}
 	if only_ours:
-		filters |= {right: int(right == "read") for right in rights}
+		filters |= READ_ONLY
 	return frappe.db.get_value("Custom DocPerm", filters, "name")
 
 

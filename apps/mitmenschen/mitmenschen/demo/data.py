@@ -1253,5 +1253,5 @@ LOGINS: list[tuple[str, str, str, str]] = [
 		"/partner",
 		f"the portal of {_PORTAL_PARTNER['organisation_name']}",
 	),
-	(TENANT_PORTAL_USER["email"], "Customer", "/my-reports", "a tenant's own reports, in Arabic"),
+	(TENANT_PORTAL_USER["email"], "Customer", "/report-problem", "a tenant reports a problem, in Arabic"),
 ]

@@ -420,11 +420,13 @@ def letter_pdf(case_name: str) -> bytes:
 	from frappe.utils.pdf import get_pdf
 
 	doc = frappe.get_doc(DOCTYPE, case_name)
-	context = letter_context(doc)
-	body = frappe.render_template(LETTER_TEMPLATE, {"doc": doc, "letter_context": letter_context})
+	lang = reporter_lang(doc) if doc.follow_up_expires_on else "de"
+	body = frappe.render_template(
+		LETTER_TEMPLATE, {"doc": doc, "letter_context": letter_context, "for_pdf": True}
+	)
 	html = (
-		f'<!DOCTYPE html><html lang="{context.get("lang") or "de"}" dir="{context.get("dir") or "ltr"}">'
-		f'<head><meta charset="utf-8"><title>{escape_html(doc.name)}</title></head><body>{body}</body></html>'
+		f'<!DOCTYPE html><html lang="{lang}"><head><meta charset="utf-8">'
+		f"<title>{escape_html(doc.name)}</title></head><body>{body}</body></html>"
 	)
 	return get_pdf(
 		html, {"page-size": "A4", "margin-top": "20mm", "margin-bottom": "15mm", "encoding": "UTF-8"}
@@ -448,18 +450,24 @@ def qr_png(url: str) -> str:
 	return "data:image/png;base64," + pyqrcode.create(url, error="M").png_as_base64_str(scale=5, quiet_zone=2)
 
 
-def letter_context(doc) -> dict:
-	"""What the letter prints, in the reporter's language (Jinja method, see hooks)."""
+RLE, PDF_MARK = "\u202b", "\u202c"  # right-to-left embedding, and its end
+
+
+def letter_context(doc, pdf: bool = False) -> dict:
+	"""What the letter prints, in the reporter's language (Jinja method, see hooks).
+
+	For the PDF, right-to-left text is embedded with Unicode's RLE mark instead of `dir="rtl"`:
+	wkhtmltopdf (unpatched Qt) shifts right-to-left boxes past the right margin and cuts them. The
+	browser's print view keeps `dir` and prints them as they should look."""
 	if not doc or doc.get("doctype") != DOCTYPE or not doc.get("follow_up_expires_on"):
 		return {"url": None, "note": _("The follow-up letter can be printed once the case is closed.")}
 	lang = reporter_lang(doc)
 	url = link(doc.name, doc.follow_up_expires_on, doc.reopen_count)
-	return {
-		"lang": lang,
-		"dir": text_direction(lang),
-		"url": url,
-		"short_url": url.split("://", 1)[-1],
-		"qr": qr_png(url),
+	rtl = text_direction(lang) == "rtl"
+	embed = pdf and rtl
+	# its fonts lack the Arabic question mark, and a run holding it vanishes: the Latin one instead
+	mark = (lambda text: RLE + text.replace("\u061f", "?") + PDF_MARK) if embed else (lambda text: text)
+	texts = {
 		"greeting": _("Hello,", lang=lang),
 		"intro": _(
 			"Some time ago you reported a problem to us ({0}). We have closed the case.", lang=lang
@@ -470,5 +478,17 @@ def letter_context(doc) -> dict:
 		"valid_until": _("The link works once, until {0}. You need no account.", lang=lang).format(
 			format_date(doc.follow_up_expires_on, "dd.MM.yyyy")
 		),
-		"answers": [_(label, lang=lang) for label, _rating in ANSWERS.values()],
+	}
+	return {
+		"lang": lang,
+		"dir": None if pdf else text_direction(lang),
+		"align": "right" if rtl else "left",
+		"url": url,
+		"short_url": url.split("://", 1)[-1],
+		"qr": qr_png(url),
+		# a box to tick (right to left in the PDF a bullet: wkhtmltopdf mangles the brackets there)
+		"answers": [
+			mark(("• " if embed else "[  ] ") + _(label, lang=lang)) for label, _r in ANSWERS.values()
+		],
+		**{key: mark(text) for key, text in texts.items()},
 	}

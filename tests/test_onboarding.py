@@ -52,6 +52,8 @@ def test_clerk_sees_the_onboarding_report(page, base_url, world):
 
 def test_partner_accepts_the_household_referral_in_the_portal(page, base_url, world):
 	portal_login(page, base_url, world["partner_user"], world["password"])
+	page.goto(f"{base_url}/partner")
+	assert world["household_referral"] in page.locator("#waiting-household-referrals").inner_text()
 	page.goto(f"{base_url}/partner/households")
 	card = page.locator(f".mm-household-referral[data-referral='{world['household_referral']}']")
 	assert "Kita-Platz" in card.inner_text()

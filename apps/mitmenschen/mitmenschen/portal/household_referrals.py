@@ -50,6 +50,17 @@ def household_referral_lists(organisation: str) -> dict:
 	}
 
 
+def waiting_household_referrals(organisation: str, limit: int = 5) -> list[dict]:
+	"""The oldest referrals still waiting for the organisation's answer (the portal's home page)."""
+	return frappe.get_list(
+		DOCTYPE,
+		filters={"partner_organisation": organisation, "status": referral.REQUESTED},
+		fields=["name", "need", "household", "requested_on"],
+		order_by="requested_on asc",
+		limit_page_length=limit,
+	)
+
+
 def own_household_referral(name: str | None, organisation: str) -> dict:
 	return own_record(DOCTYPE, name, "partner_organisation", organisation, FIELDS)
 

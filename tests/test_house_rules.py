@@ -135,6 +135,20 @@ def pdf_to_png(pdf: bytes, name: str) -> tuple[Path, str, str]:
 	return ARTIFACTS / f"{name}.png", info, text
 
 
+def pdf_path(png: Path) -> Path:
+	return png.with_suffix(".pdf")
+
+
+def word_x(pdf: Path, word: str) -> float:
+	"""Where a word starts on the page (pdftotext's bounding boxes)."""
+	boxes = subprocess.run(
+		["pdftotext", "-bbox", pdf, "-"], capture_output=True, text=True, check=True
+	).stdout
+	found = [line for line in boxes.splitlines() if f">{word}<" in line.replace("\u200b", "")]
+	assert found, f"{word} is not on the page"
+	return float(found[0].split('xMin="')[1].split('"')[0])
+
+
 def test_clerk_sends_the_house_rules_in_arabic_and_records_the_explanation(
 	page,
 	base_url,
@@ -241,6 +255,9 @@ def test_clerk_sends_the_house_rules_in_arabic_and_records_the_explanation(
 	png, info, text = pdf_to_png(attachment.get_content(), "house_rules_pictograms_ar")
 	assert "Pages:           1" in info
 	assert rules["name"] in text
+	# the night rest reads left to right inside the right-to-left page: 22:00 – 06:00, not reversed
+	start, end = (word_x(pdf_path(png), rules[field]) for field in ("night_rest_from", "night_rest_until"))
+	assert start < end, (start, end)
 	assert png.stat().st_size > 20_000
 
 	# the same page in German, for the office's own copy, through the print action

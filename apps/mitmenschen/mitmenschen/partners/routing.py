@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 import frappe
 
 ACTIVE = "Active"
+ORGANISATION = "Partner Organisation"
 
 
 @dataclass
@@ -40,12 +41,8 @@ def find_partners(
 	language: str | None = None,
 	service_type: str | None = None,
 ) -> list[PartnerMatch]:
-	organisations = frappe.get_all(
-		"Partner Organisation",
-		filters={"status": ACTIVE},
-		fields=["name", "organisation_type", "hotline_phone", "hotline_email"],
-		order_by="name asc",
-	)
+	category_services = set(_category_services(category)) if category else set()
+	organisations = _candidates(category, category_services, district, language, service_type)
 	if not organisations:
 		return []
 	names = [org.name for org in organisations]
@@ -56,7 +53,6 @@ def find_partners(
 	districts = _children("Partner District", "districts", names, "district")
 	contact_languages = _contact_languages(names)
 	hotline = _hotline_rows(names, category) if category else {}
-	category_services = set(_category_services(category)) if category else set()
 
 	contacts = _contact_details([row.contact for rows in hotline.values() for row in rows])
 	matches = []
@@ -96,6 +92,70 @@ def get_responsible_contact(category: str, district: str | None = None, language
 		if match.contact:
 			return match
 	return None
+
+
+def _candidates(
+	category: str | None,
+	category_services: set[str],
+	district: str | None,
+	language: str | None,
+	service_type: str | None,
+) -> list[dict]:
+	"""The Active organisations that can match, each filter as a subquery: the children below are then
+	read for these few only, not for every organisation (a city has hundreds). The loop in
+	`find_partners` checks the same rules again on the children it reads."""
+	org = frappe.qb.DocType(ORGANISATION)
+	query = (
+		frappe.qb.from_(org)
+		.select(org.name, org.organisation_type, org.hotline_phone, org.hotline_email)
+		.where(org.status == ACTIVE)
+		.orderby(org.name)
+	)
+	if district:
+		served = frappe.qb.DocType("Partner District")
+		serving = frappe.qb.from_(served).select(served.parent).where(_child_of(served, "districts"))
+		query = query.where(
+			org.name.notin(serving) | org.name.isin(serving.where(served.district == district))
+		)
+	if language:
+		spoken, contact = frappe.qb.DocType("Spoken Language"), frappe.qb.DocType("Partner Contact")
+		itself = (
+			frappe.qb.from_(spoken)
+			.select(spoken.parent)
+			.where(_child_of(spoken, "languages") & (spoken.language == language))
+		)
+		through_contacts = (
+			frappe.qb.from_(spoken)
+			.join(contact)
+			.on(spoken.parent == contact.name)
+			.select(contact.partner_organisation)
+			.where(
+				(spoken.parenttype == "Partner Contact")
+				& (contact.active == 1)
+				& (spoken.language == language)
+			)
+		)
+		query = query.where(org.name.isin(itself) | org.name.isin(through_contacts))
+	service = frappe.qb.DocType("Partner Service")
+	offering = frappe.qb.from_(service).select(service.parent).where(_child_of(service, "services"))
+	if service_type:
+		query = query.where(org.name.isin(offering.where(service.service_type == service_type)))
+	if category:
+		line = frappe.qb.DocType("Hotline Assignment")
+		on_the_line = (
+			frappe.qb.from_(line)
+			.select(line.parent)
+			.where((line.parenttype == ORGANISATION) & (line.case_category == category))
+		)
+		condition = org.name.isin(on_the_line)
+		if category_services:
+			condition |= org.name.isin(offering.where(service.service_type.isin(list(category_services))))
+		query = query.where(condition)
+	return query.run(as_dict=True)
+
+
+def _child_of(table, parentfield: str):
+	return (table.parenttype == ORGANISATION) & (table.parentfield == parentfield)
 
 
 def _children(doctype: str, parentfield: str, parents: list[str], column: str, parenttype: str | None = None):

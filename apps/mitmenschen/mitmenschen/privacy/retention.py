@@ -33,6 +33,10 @@ family reveals its needs), consents with their documents, and the confidential n
 Round-table actions decided for an anonymised case lose title and details, agenda items about it
 lose topic and notes (`mitmenschen.privacy.case_followups`).
 
+A household's onboarding plan loses the children's names and skip reasons, its referrals to partners
+lose the member, the family name and the free texts; steps, needs, partners, statuses and dates stay
+(`mitmenschen.privacy.household_followups`).
+
 For both, the trail Frappe keeps is removed as well (versions, comments, emails, files,
 assignments, logs — see `mitmenschen.privacy.trail`; copies of deleted records and trail rows in
 `Deleted Document` go after the shorter retention period), a portal user as owner is replaced by
@@ -50,6 +54,7 @@ import frappe
 from frappe.utils import add_days, get_first_day, getdate, now_datetime, nowdate
 
 from mitmenschen.privacy.case_followups import anonymise_followups
+from mitmenschen.privacy.household_followups import anonymise_household_followups
 from mitmenschen.privacy.trail import anonymised_text, delete_files, purge_deleted_copies, scrub_trail
 
 SETTINGS = "Mitmenschen Settings"
@@ -231,6 +236,7 @@ def anonymise_households(names: list[str], include_unindexed_logs: bool = False)
 	update_records(HOUSEHOLD, names, values)
 	reduce_dates_to_month(names)
 	scrub_trail(HOUSEHOLD, names, include_unindexed_logs=include_unindexed_logs)
+	anonymise_household_followups(names, include_unindexed_logs=include_unindexed_logs)
 
 
 def cleared_values(doctype: str, fields: tuple[str, ...]) -> dict:

@@ -16,6 +16,13 @@ from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.utils import now_datetime
 
 from mitmenschen.privacy.case_followups import ACTION, linked_actions
+from mitmenschen.privacy.household_followups import (
+	PLAN,
+	REFERRAL,
+	export_household_followups,
+	household_plans,
+	household_referrals,
+)
 from mitmenschen.privacy.retention import (
 	CASE,
 	HOUSEHOLD,
@@ -78,12 +85,19 @@ def collect_household_data(household: str) -> dict:
 	doc = frappe.get_doc(HOUSEHOLD, household)
 	cases = household_cases(doc)
 	actions = linked_actions(cases)
-	records = [(HOUSEHOLD, [household]), (CASE, cases), (ACTION, actions)]
+	records = [
+		(HOUSEHOLD, [household]),
+		(CASE, cases),
+		(ACTION, actions),
+		(PLAN, household_plans([household])),
+		(REFERRAL, household_referrals([household])),
+	]
 	return {
 		"exported_on": now_datetime(),
 		"household": doc.as_dict(no_default_fields=False),
 		"mediation_cases": [frappe.get_doc(CASE, name).as_dict() for name in cases],
 		"round_table_actions": [frappe.get_doc(ACTION, name).as_dict() for name in actions],
+		**export_household_followups(household),
 		"comments": trail_rows("Comment", "reference_doctype", "reference_name", records),
 		"communications": trail_rows("Communication", "reference_doctype", "reference_name", records),
 		"versions": trail_rows("Version", "ref_doctype", "docname", records),

@@ -1,13 +1,13 @@
 """Query-builder pieces the figures share: months, percentiles and the base query of cases.
 
-MariaDB computes medians and 90th percentiles itself (`PERCENTILE_CONT`, a window function), so a
-report never pulls every case into Python to sort it.
+Medians and 90th percentiles come from a histogram MariaDB counts on a covering index (how often each
+stored value occurs), so a report never pulls every case into Python, nor sorts every row.
 """
 
 import frappe
 from frappe.query_builder import CustomFunction
+from frappe.query_builder.functions import Count
 from pypika.terms import Term
-from pypika.utils import format_alias_sql
 
 from mitmenschen.evidence.period import Period, Scope
 
@@ -20,40 +20,6 @@ def month_of(field) -> Term:
 	return DateFormat(field, MONTH_FORMAT)
 
 
-class PercentileCont(Term):
-	"""PERCENTILE_CONT(f) WITHIN GROUP (ORDER BY x) OVER (PARTITION BY ...): the continuous percentile
-	(linear interpolation between neighbours, as in a spreadsheet's PERCENTILE.INC)."""
-
-	def __init__(self, fraction: float, order_by: Term, partition_by: list[Term] | None = None, alias=None):
-		super().__init__(alias=alias)
-		self.fraction = float(fraction)
-		self.order_by = order_by
-		self.partition_by = partition_by or []
-
-	def get_sql(self, with_alias: bool = False, **kwargs) -> str:
-		partition = ", ".join(term.get_sql(**kwargs) for term in self.partition_by)
-		sql = (
-			f"PERCENTILE_CONT({self.fraction}) WITHIN GROUP (ORDER BY {self.order_by.get_sql(**kwargs)})"
-			f" OVER ({'PARTITION BY ' + partition if partition else ''})"
-		)
-		return format_alias_sql(sql, self.alias, **kwargs) if with_alias else sql
-
-
-class Over(Term):
-	"""An aggregate as a window function over groups: COUNT(*) OVER (PARTITION BY ...). With DISTINCT,
-	counts and percentiles of several groups come from one pass over the rows."""
-
-	def __init__(self, aggregate: Term, partition_by: list[Term] | None = None, alias=None):
-		super().__init__(alias=alias)
-		self.aggregate = aggregate
-		self.partition_by = partition_by or []
-
-	def get_sql(self, with_alias: bool = False, **kwargs) -> str:
-		partition = ", ".join(term.get_sql(**kwargs) for term in self.partition_by)
-		sql = f"{self.aggregate.get_sql(**kwargs)} OVER ({'PARTITION BY ' + partition if partition else ''})"
-		return format_alias_sql(sql, self.alias, **kwargs) if with_alias else sql
-
-
 def cases_in(period: Period, scope: Scope, field: str = "opened_on"):
 	"""(table, query) of the cases whose `field` falls into the period, within the scope."""
 	table = frappe.qb.DocType(CASE)
@@ -61,6 +27,46 @@ def cases_in(period: Period, scope: Scope, field: str = "opened_on"):
 	for condition in scope.conditions(table):
 		query = query.where(condition)
 	return table, query
+
+
+def grouped_percentiles(
+	query, value: Term, groups: list[Term], fractions=(0.5, 0.9)
+) -> dict[tuple, list[float | None]]:
+	"""{group key: [percentile per fraction]} of `value` over the rows of `query` (NULLs left out).
+
+	MariaDB counts how often each stored value occurs (GROUP BY on the covering index: one quick pass);
+	the percentiles follow exactly from those counts, interpolated as PERCENTILE_CONT and a spreadsheet's
+	PERCENTILE.INC do. Sorting every row in a window function costs far more at 100,000 cases."""
+	names = [f"g{i}" for i in range(len(groups))]
+	query = query.select(*(group.as_(name) for group, name in zip(groups, names, strict=True)))
+	query = query.select(value.as_("v"), Count("*").as_("n")).where(value.isnotnull())
+	query = query.groupby(*groups, value)
+	for term in (*groups, value):
+		query = query.orderby(term)
+	histograms: dict[tuple, list[tuple[float, int]]] = {}
+	for row in query.run(as_dict=True):
+		histograms.setdefault(tuple(row[name] for name in names), []).append((float(row.v), row.n))
+	return {key: [percentile(counts, f) for f in fractions] for key, counts in histograms.items()}
+
+
+def percentile(counts: list[tuple[float, int]], fraction: float) -> float | None:
+	"""The continuous percentile of sorted (value, how often) pairs."""
+	total = sum(n for _v, n in counts)
+	if not total:
+		return None
+	position = fraction * (total - 1)
+	lower_index, weight = int(position), position - int(position)
+	lower = upper = None
+	seen = 0
+	for v, n in counts:
+		if lower is None and lower_index < seen + n:
+			lower = v
+		if lower_index + 1 < seen + n:
+			upper = v
+			break
+		seen += n
+	upper = lower if upper is None else upper
+	return round(lower + weight * (upper - lower), 1)
 
 
 def percent(part: int, whole: int) -> float | None:

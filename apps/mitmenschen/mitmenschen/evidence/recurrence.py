@@ -9,7 +9,6 @@ import frappe
 from frappe.query_builder import Case as When
 from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import cint
-from pypika import Order
 
 from mitmenschen.erp.records import get_property_doctype
 from mitmenschen.evidence.period import Period, Scope
@@ -27,13 +26,6 @@ def property_table():
 	return frappe.qb.DocType(doctype), parent
 
 
-def unit_term(table, units, parent: str | None, level: str):
-	if level == "flat" or not parent:
-		return table.property_unit
-	# a case reported at a building (a group node) belongs to that building, a flat's to its parent
-	return When().when(units.is_group == 1, units.name).else_(units[parent])
-
-
 def hotspots(period: Period, scope: Scope, level: str = "flat", min_cases: int = 2) -> list[dict]:
 	"""Per property (flat or building) and category: cases in the period, how many of them were
 	recurrences, and the cases of the previous period of the same length; most recurrences first."""
@@ -42,9 +34,11 @@ def hotspots(period: Period, scope: Scope, level: str = "flat", min_cases: int =
 	current = _per_unit(period, scope, level, min_cases=max(cint(min_cases), 1))
 	if not current:
 		return []
-	before = _per_unit(period.previous(), scope, level, min_cases=1, units={row["unit"] for row in current})
+	before = {
+		(row["unit"], row["category"]): row["cases"] for row in _per_unit(period.previous(), scope, level, 1)
+	}
 	for row in current:
-		row["previous_cases"] = before.get((row["unit"], row["category"]), {}).get("cases", 0)
+		row["previous_cases"] = before.get((row["unit"], row["category"]), 0)
 	return current
 
 
@@ -66,48 +60,58 @@ def recurrences(period: Period, scope: Scope) -> int:
 	return query.select(Count("*")).where(table.recurrence_of.isnotnull()).run()[0][0]
 
 
-def _per_unit(period: Period, scope: Scope, level: str, min_cases: int, units: set | None = None):
+def _per_unit(period: Period, scope: Scope, level: str, min_cases: int) -> list[dict]:
+	"""Cases per flat and category from the covering index; a building's are its flats' added up
+	(the tree says which building a flat is in: one lookup of the flats found, no join per case)."""
 	table, query = cases_in(period, scope)
-	properties, parent = property_table()
-	unit = unit_term(table, properties, parent, level)
 	count = Count("*")
-	repeated = Sum(When().when(table.recurrence_of.isnotnull(), 1).else_(0))
 	query = (
-		query.left_join(properties)
-		.on(properties.name == table.property_unit)
-		.select(
-			unit.as_("unit"),
+		query.select(
+			table.property_unit.as_("unit"),
 			table.category.as_("category"),
 			Max(table.district).as_("district"),
 			count.as_("cases"),
-			repeated.as_("recurrences"),
+			Sum(When().when(table.recurrence_of.isnotnull(), 1).else_(0)).as_("recurrences"),
 			Min(table.opened_on).as_("first_case"),
 			Max(table.opened_on).as_("last_case"),
 		)
 		.where(table.property_unit.isnotnull())
 		.where(table.property_unit != "")
-		.groupby(unit, table.category)
-		.having(Count("*") >= min_cases)
+		.groupby(table.property_unit, table.category)
 	)
-	if units is not None:
-		query = query.where(unit.isin(list(units)))
-		return {(row.unit, row.category): row for row in query.run(as_dict=True)}
-	query = query.orderby(repeated, order=Order.desc).orderby(count, order=Order.desc)
-	query = query.limit(LIMIT)
+	_properties, parent = property_table()
+	if level == "flat":
+		query = query.having(count >= min_cases)
 	rows = query.run(as_dict=True)
+	parents = _parents(get_property_doctype(), parent, {row.unit for row in rows}) if parent else {}
 	for row in rows:
 		row["recurrences"] = int(row["recurrences"] or 0)
-		if level == "building" or not parent:
-			row["building"] = row["unit"]
-	if level == "flat" and parent and rows:
-		parents = dict(
-			frappe.get_all(
-				get_property_doctype(),
-				filters={"name": ["in", [row["unit"] for row in rows]]},
-				fields=["name", parent],
-				as_list=True,
-			)
+		is_group, above = parents.get(row.unit, (1, None))
+		row["building"] = row.unit if is_group or not above else above
+	if level == "building":
+		rows = _add_up_buildings(rows, min_cases)
+	rows.sort(key=lambda row: (-row["recurrences"], -row["cases"], row["unit"], row["category"]))
+	return rows[:LIMIT]
+
+
+def _parents(doctype: str, parent: str, units: set) -> dict[str, tuple[int, str | None]]:
+	if not units:
+		return {}
+	return {
+		row.name: (row.is_group, row[parent])
+		for row in frappe.get_all(
+			doctype, filters={"name": ["in", list(units)]}, fields=["name", "is_group", parent]
 		)
-		for row in rows:
-			row["building"] = parents.get(row["unit"])
-	return rows
+	}
+
+
+def _add_up_buildings(rows: list[dict], min_cases: int) -> list[dict]:
+	buildings: dict[tuple, dict] = {}
+	for row in rows:
+		key = (row["building"], row["category"])
+		entry = buildings.setdefault(key, {**row, "unit": row["building"], "cases": 0, "recurrences": 0})
+		entry["cases"] += row["cases"]
+		entry["recurrences"] += row["recurrences"]
+		entry["first_case"] = min(entry["first_case"], row["first_case"])
+		entry["last_case"] = max(entry["last_case"], row["last_case"])
+	return [entry for entry in buildings.values() if entry["cases"] >= min_cases]

@@ -16,7 +16,7 @@ from frappe.query_builder.functions import Count, Sum
 from frappe.utils import getdate, nowdate
 
 from mitmenschen.evidence.period import Period, Scope
-from mitmenschen.evidence.query import Over, PercentileCont, cases_in, percent
+from mitmenschen.evidence.query import cases_in, grouped_percentiles, percent
 
 ACCEPTED = ("Accepted", "Done")
 OPEN_ACTION = ("Open", "In Progress")
@@ -58,48 +58,38 @@ def _is(table, statuses):
 
 
 def partner_referrals(period: Period, scope: Scope) -> list[PartnerRow]:
-	"""Referrals requested in the period per partner, with each partner's actions due in it.
-
-	One pass: counts and medians are window functions over the partner (percentiles leave out NULLs,
-	so each median only sees the answers of its kind)."""
+	"""Referrals requested in the period per partner, with each partner's actions due in it."""
 	table, query = cases_in(period, scope, "referral_requested_on")
-	partner = [table.referred_to]
-	answered = table.referral_responded_on.isnotnull()
-
-	def answer_hours(statuses):
-		return When().when(
-			table.referral_status.isin(list(statuses)) & answered, table.referral_answer_working_hours
-		)
-
 	query = (
-		query.distinct()
-		.select(
+		query.select(
 			table.referred_to.as_("partner"),
-			Over(Count("*"), partner).as_("referrals"),
-			Over(Sum(_is(table, ACCEPTED)), partner).as_("accepted"),
-			Over(Sum(_is(table, ["Declined"])), partner).as_("declined"),
-			Over(Sum(_is(table, ["Requested"])), partner).as_("waiting"),
-			Over(Sum(_is(table, ["Done"])), partner).as_("done"),
-			PercentileCont(0.5, answer_hours(ACCEPTED), partner).as_("accept_median"),
-			PercentileCont(0.5, answer_hours(["Declined"]), partner).as_("decline_median"),
+			Count("*").as_("referrals"),
+			Sum(_is(table, ACCEPTED)).as_("accepted"),
+			Sum(_is(table, ["Declined"])).as_("declined"),
+			Sum(_is(table, ["Requested"])).as_("waiting"),
+			Sum(_is(table, ["Done"])).as_("done"),
 		)
 		.where(table.referred_to.isnotnull())
+		.groupby(table.referred_to)
 	)
-	rows = {}
-	for row in query.run(as_dict=True):
-		rows[row.partner] = PartnerRow(
+	rows = {
+		row.partner: PartnerRow(
 			row.partner,
 			row.referrals,
 			int(row.accepted or 0),
 			int(row.declined or 0),
 			int(row.waiting or 0),
 			int(row.done or 0),
-			{
-				key: round(float(row[key]), 1)
-				for key in ("accept_median", "decline_median")
-				if row[key] is not None
-			},
 		)
+		for row in query.run(as_dict=True)
+	}
+	for kind, statuses in (("accept", ACCEPTED), ("decline", ["Declined"])):
+		table, query = cases_in(period, scope, "referral_requested_on")
+		answered = table.referral_status.isin(list(statuses)) & table.referral_responded_on.isnotnull()
+		value = When().when(answered, table.referral_answer_working_hours)
+		for (partner,), (median,) in grouped_percentiles(query, value, [table.referred_to], (0.5,)).items():
+			if partner in rows and median is not None:
+				rows[partner].hours[f"{kind}_median"] = median
 	for name, figures in partner_actions(period, scope.partner).items():
 		entry = rows.setdefault(name, PartnerRow(name))
 		entry.actions_done, entry.actions_overdue, entry.actions_open = (

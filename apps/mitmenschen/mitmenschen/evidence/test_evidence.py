@@ -20,6 +20,7 @@ from mitmenschen.evidence import half_year
 from mitmenschen.evidence.cards import response_within_target
 from mitmenschen.evidence.key_figures import key_figures
 from mitmenschen.evidence.period import Period, Scope
+from mitmenschen.mediation.sla import restamp_working_hours
 from mitmenschen.tests.evidence_world import REPORTER, at, make_world
 from mitmenschen.tests.factories import (
 	make_contact,
@@ -61,6 +62,25 @@ class TestEvidence(FrappeTestCase):
 		case = frappe.get_doc("Mediation Case", self.world["cases"]["A"])
 		self.assertEqual((case.response_working_hours, case.resolution_working_hours), (4.0, 62.0))
 		self.assertEqual(case.recurrence_of, self.world["cases"]["Q"], "the same problem at the same flat")
+
+	def test_cases_stamped_before_keep_their_working_hours_after_the_patch(self) -> None:
+		name = self.world["cases"]["A"]
+		zero = {
+			"response_working_hours": 0,
+			"resolution_working_hours": 0,
+			"referral_answer_working_hours": 0,
+		}
+		frappe.db.set_value("Mediation Case", name, zero, update_modified=False)
+		self.assertEqual(restamp_working_hours([name]), 1)
+		self.assertEqual(
+			frappe.db.get_value("Mediation Case", name, list(zero), as_dict=True),
+			{
+				"response_working_hours": 4.0,
+				"resolution_working_hours": 62.0,
+				"referral_answer_working_hours": 4.0,
+			},
+		)
+		self.assertEqual(restamp_working_hours([name]), 0, "nothing left to do")
 
 	def test_sla_compliance_by_category(self) -> None:
 		_columns, rows, chart = report("SLA Compliance", self.world, view="Category")

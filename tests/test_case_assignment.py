@@ -124,3 +124,31 @@ def test_the_clerk_sees_the_answer_escaped_on_the_timeline(page, base_url, world
 	assert page.evaluate("() => cur_frm.doc.follow_up_answer") == "Partly Solved"
 	page.locator(".form-section:has([data-fieldname='follow_up_answer'])").first.scroll_into_view_if_needed()
 	shot(page, "case_follow_up_answered")
+
+
+def test_a_clerk_records_an_answer_given_by_phone_and_gets_the_letter(page, base_url, world):
+	desk_login(page, base_url, world["clerk"], world["password"])
+	open_case(page, base_url, world["phone_case"])
+	group = page.locator(".page-actions .inner-group-button", has_text="Nachfrage")
+	group.click()
+	menu = page.locator(".dropdown-menu:visible")
+	assert menu.locator(".dropdown-item", has_text="Nachfragebrief").count() == 1
+	shot(page, "case_follow_up_menu")
+	letter = page.request.get(
+		f"{base_url}/api/method/mitmenschen.mediation.follow_up.download_letter?case={world['phone_case']}"
+	)
+	assert letter.ok and letter.body().startswith(b"%PDF")
+	menu.locator(".dropdown-item", has_text="Antwort auf die Nachfrage erfassen").click()
+	dialog = page.locator(".modal-dialog:visible")
+	dialog.locator("select[data-fieldname='answer']").select_option("not_solved")
+	dialog.locator("textarea[data-fieldname='comment']").fill(
+		"Am Telefon: <script>alert(1)</script> immer noch laut"
+	)
+	shot(page, "case_follow_up_phone_dialog")
+	dialog.locator(".btn-primary").click()
+	page.wait_for_function("() => cur_frm.doc.follow_up_answer === 'Not Solved'", timeout=15_000)
+	page.wait_for_function("() => cur_frm.doc.status === 'Reopened'", timeout=15_000)
+	timeline = page.locator(".new-timeline")
+	timeline.locator("text=immer noch laut").first.wait_for()
+	assert "<script>alert(1)</script>" in timeline.inner_text(), "shown as text, not run"
+	shot(page, "case_reopened_by_phone_answer")

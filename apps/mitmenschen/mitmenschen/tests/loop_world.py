@@ -74,10 +74,10 @@ def follow_up_path(case) -> str:
 	return f"/f/{case.name}/{signature(case.name, case.follow_up_expires_on, case.reopen_count)}"
 
 
-def closed_case_with_follow_up(language: str, **overrides):
+def closed_case_with_follow_up(language: str | None, **overrides):
 	from mitmenschen.tests.factories import make_case
 
-	reporter = make_reporter_user(language)
+	reporter = make_reporter_user(language) if language else None
 	category = make_playbook_category([("Nachfassanruf", "Follow-up Call", 5, 0)])
 	case = make_case(
 		category=category.name,
@@ -121,6 +121,7 @@ def browser_world() -> dict:
 	)
 	case = make_case(category=category.name, subject=f"Lärm nach 22 Uhr {suffix}")
 	closed = closed_case_with_follow_up("ar")
+	by_phone = closed_case_with_follow_up(None, assigned_to=clerk)  # a reporter without email
 	frappe.db.commit()
 	return {
 		"clerk": clerk,
@@ -128,6 +129,7 @@ def browser_world() -> dict:
 		"case": case.name,
 		"closed_case": closed.name,
 		"follow_up_path": follow_up_path(closed),
+		"phone_case": by_phone.name,
 	}
 
 

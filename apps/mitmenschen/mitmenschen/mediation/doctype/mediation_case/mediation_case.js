@@ -111,10 +111,7 @@ function step_action(frm, step, action) {
 		return;
 	}
 	const row = (frm.doc.playbook_steps || []).find((r) => r.name === step);
-	const sync = (doc) => {
-		frappe.model.sync(doc);
-		frm.refresh();
-	};
+	const sync = () => frm.reload_doc(); // the step's note on the timeline, too
 	const set_status = (status, reason) =>
 		frappe.xcall(`${PLAYBOOK}.set_step_status`, { case: frm.doc.name, step, status, reason }).then(sync);
 	if (action === "done") return set_status("Done");
@@ -130,7 +127,7 @@ function step_action(frm, step, action) {
 	if (action === "house_rules") {
 		return frappe.xcall(`${PLAYBOOK}.send_house_rules`, { case: frm.doc.name, step }).then((r) => {
 			if (r.open) return frappe.set_route(r.open.replace(/^\/app\//, "").split("/"));
-			sync(r.doc);
+			sync();
 			frappe.show_alert({ message: __("House rules sent."), indicator: "green" });
 		});
 	}
@@ -178,10 +175,7 @@ function record_answer_dialog(frm) {
 		({ answer, comment }) =>
 			frappe
 				.xcall("mitmenschen.mediation.follow_up.record_phone_answer", { case: frm.doc.name, answer, comment })
-				.then((doc) => {
-					frappe.model.sync(doc);
-					frm.refresh();
-				}),
+				.then(() => frm.reload_doc()),
 		__("Answer Given by Phone"),
 		__("Record")
 	);

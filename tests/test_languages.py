@@ -119,8 +119,14 @@ def test_a_volunteer_checks_a_translation_and_the_portal_shows_it_at_once(
 			params={"report_name": "Language Coverage", "filters": '{"language": "kmr"}'},
 		).json()["message"]["result"]
 		assert result[0]["checked"] >= 1
-		clerk.goto(f"{base_url}/app/query-report/Language Coverage?language=kmr&view=Strings")
+		# the clerk chooses the language and the view Strings (URL filters race the Link's title lookup)
+		clerk.locator(".frappe-control[data-fieldname=language] input").fill("kmr")
+		clerk.wait_for_timeout(1000)
+		clerk.keyboard.press("Escape")
+		clerk.locator(".frappe-control[data-fieldname=view] select").select_option("Strings")
+		clerk.wait_for_selector(".dt-cell__content:has-text('Quellentext')")  # the strings, not the summary
 		clerk.wait_for_selector(".dt-row-0")
+		assert clerk.locator(f".dt-cell__content:has-text('{VOLUNTEER_TEXT}')").count() == 1
 		shot(clerk, "language-coverage-strings-kmr")
 		clerk_context.close()
 	finally:

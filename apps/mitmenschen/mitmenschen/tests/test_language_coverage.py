@@ -164,29 +164,60 @@ class TestLanguageCoverage(FrappeTestCase):
 		self.assertIn("house_rules_missing", {column["fieldname"] for column in columns})
 
 	def test_house_rules_translations_counted_by_their_rows(self) -> None:
-		from mitmenschen.households.house_rules import HOUSE_RULES, translation_status
+		from mitmenschen.households.doctype.house_rules.house_rules import mark_translation_checked
 
-		versions = frappe.get_all(HOUSE_RULES, pluck="name")
-		self.assertTrue(versions, "the sample Hausordnung is seeded on migrate")
-		expected = {
-			lang: {"Checked": 0, "Outdated": 0, "To be checked by a native speaker": 0}
-			for lang in ("ar", "ti")
-		}
-		translated = {"ar": 0, "ti": 0}
-		for name in versions:
-			rules = frappe.get_doc(HOUSE_RULES, name)
-			for row in rules.translations:
-				if row.language in expected:
-					expected[row.language][translation_status(row, rules.german_hash)] += 1
-					translated[row.language] += 1
-		summary = house_rules_summary()
-		for lang in ("ar", "ti"):
-			self.assertEqual(summary[lang][CHECKED], expected[lang]["Checked"], lang)
-			self.assertEqual(summary[lang][OUTDATED], expected[lang]["Outdated"], lang)
-			self.assertEqual(summary[lang]["Missing"], len(versions) - translated[lang], lang)
-		rows = {row["language"]: row for row in execute({})[1]}
-		self.assertEqual(rows["ti"]["house_rules_missing"], summary["ti"]["Missing"])
-		self.assertEqual(rows["ar"]["house_rules_versions"], len(versions))
+		before = house_rules_summary()
+		rules = frappe.get_doc(
+			{
+				"doctype": "House Rules",
+				"title": "Hausordnung Sprachtest",
+				"valid_from": "2099-01-01",
+				"applies_to": "All Buildings",
+				"german_text": "<p>Nachts ist Ruhe.</p>",
+				"translations": [
+					{
+						"language": "ar",
+						"text": "<p>الهدوء ليلاً.</p>",
+						"checked_by": "Amal",
+						"checked_on": "2026-11-30",
+					},
+					{
+						"language": "ti",
+						"text": "<p>ምሸት ህድኣት።</p>",
+						"checked_by": "Senait",
+						"checked_on": "2026-11-30",
+					},
+					{"language": "fa", "text": "<p>شب‌ها سکوت.</p>"},
+				],
+			}
+		).insert(ignore_permissions=True)
+		try:
+			rules.german_text = "<p>Von 22 bis 6 Uhr ist Ruhe.</p>"  # both checks are now outdated ...
+			rules.save(ignore_permissions=True)
+			mark_translation_checked(rules.name, "ar", "Amal")  # ... and Arabic is checked again
+			after = house_rules_summary()
+			delta = {
+				lang: {state: after[lang][state] - before[lang][state] for state in after[lang]}
+				for lang in ("de", "ar", "ti", "fa", "ckb")
+			}
+			none = {CHECKED: 0, TO_BE_CHECKED: 0, OUTDATED: 0, "Missing": 0}
+			self.assertEqual(
+				delta,
+				{
+					"de": {**none, CHECKED: 1},  # the German master
+					"ar": {**none, CHECKED: 1},
+					"ti": {**none, OUTDATED: 1},
+					"fa": {**none, TO_BE_CHECKED: 1},
+					"ckb": {**none, "Missing": 1},
+				},
+			)
+			rows = {row["language"]: row for row in execute({})[1]}
+			self.assertEqual(rows["ti"]["house_rules_outdated"], after["ti"][OUTDATED])
+			self.assertEqual(rows["ckb"]["house_rules_missing"], after["ckb"]["Missing"])
+			self.assertEqual(rows["ar"]["house_rules_versions"], frappe.db.count("House Rules"))
+		finally:
+			frappe.delete_doc("House Rules", rules.name, force=True, ignore_permissions=True)
+			frappe.db.commit()
 
 	# --- a native speaker's check, entered in the desk ---------------------------------------------
 

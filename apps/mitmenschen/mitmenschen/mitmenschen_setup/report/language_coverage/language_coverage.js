@@ -13,7 +13,6 @@ frappe.query_reports["Language Coverage"] = {
 				{ value: "Strings", label: __("Strings") },
 			],
 			default: "Summary",
-			depends_on: "language",
 		},
 		{
 			fieldname: "status",

@@ -574,6 +574,171 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 	assert not failures, "\n".join(failures)
 
 
+# ---- the round table's minutes: a partner's copy holds only its own cases ------------------------
+
+
+@pytest.fixture(scope="module")
+def minutes_world() -> dict:
+	return bench_execute("mitmenschen.tests.minutes_world.build")
+
+
+def pdf_text(content: bytes) -> str:
+	import subprocess
+
+	return subprocess.run(
+		["pdftotext", "-", "-"], input=content, capture_output=True, check=True
+	).stdout.decode()
+
+
+def minutes_attempts(world: dict, attacker: str) -> list[tuple[str, str, str, dict]]:
+	"""Every way to the minutes: the portal download and Frappe's print routes, on the meeting both
+	attend (the copy must leave out the other's cases), its draft, and the other's own meeting."""
+	other = "B" if attacker == "A" else "A"
+	download = "/api/method/mitmenschen.portal.partner_api.minutes_pdf"
+	shared, draft, only_b = (
+		world["meeting"],
+		world["draft_meeting"],
+		world["only_b_meeting"],
+	)
+	attempts = [
+		("portal download of the shared minutes", "GET", download, {"meeting": shared}),
+		("portal download of the draft", "GET", download, {"meeting": draft}),
+		(
+			"portal download by a list",
+			"GET",
+			download,
+			{"meeting": json.dumps([shared, only_b])},
+		),
+		("portal download, no meeting", "GET", download, {}),
+		("portal meetings page", "GET", "/partner/meetings", {}),
+	]
+	if attacker == "A":
+		attempts.append(("portal download of B's own meeting", "GET", download, {"meeting": only_b}))
+	for print_format in ("Standard", "Round Table Minutes"):
+		for meeting in (shared, draft, only_b):
+			params = {
+				"doctype": "Round Table Meeting",
+				"name": meeting,
+				"format": print_format,
+			}
+			attempts += [
+				(f"printview {print_format} {meeting}", "GET", "/printview", params),
+				(
+					f"print pdf {print_format} {meeting}",
+					"GET",
+					"/api/method/frappe.utils.print_format.download_pdf",
+					params,
+				),
+				(
+					f"printview html {print_format} {meeting}",
+					"POST",
+					"/api/method/frappe.www.printview.get_html_and_style",
+					{
+						"doc": "Round Table Meeting",
+						"name": meeting,
+						"print_format": print_format,
+					},
+				),
+			]
+	doc = {"doctype": "Round Table Meeting", "name": shared}
+	attempts += [  # the shared meeting's own record: its agenda names every organisation's cases
+		(
+			"shared meeting, resource get",
+			"GET",
+			f"/api/resource/Round Table Meeting/{shared}",
+			{},
+		),
+		("shared meeting, client.get", "POST", "/api/method/frappe.client.get", doc),
+		(
+			"shared meeting, getdoc",
+			"GET",
+			"/api/method/frappe.desk.form.load.getdoc",
+			doc,
+		),
+		(
+			"shared meeting, list with the agenda",
+			"GET",
+			"/api/resource/Round Table Meeting",
+			{"fields": '["name", "`tabRound Table Agenda Item`.`topic`"]'},
+		),
+		(
+			"agenda rows by case",
+			"POST",
+			"/api/method/frappe.client.get_count",
+			{
+				"doctype": "Round Table Agenda Item",
+				"filters": json.dumps({"mediation_case": world[other]["case"]}),
+			},
+		),
+	]
+	attempts.append(
+		(
+			f"{other}'s case through its agenda row",
+			"POST",
+			"/api/method/frappe.client.get_list",
+			{
+				"doctype": "Round Table Agenda Item",
+				"fields": '["topic", "mediation_case"]',
+				"filters": json.dumps({"parent": shared}),
+				"parent": "Round Table Meeting",
+			},
+		)
+	)
+	return attempts
+
+
+def test_partners_minutes_hold_only_their_own_cases(base_url, minutes_world, capsys):
+	world = minutes_world
+	attempts, failures = 0, []
+	for attacker in ("A", "B"):
+		own, other = world[attacker], world["B" if attacker == "A" else "A"]
+		session = api_session(base_url, own["user"], own["password"])
+		secrets = (
+			other["case_subject"],
+			other["case"],
+			world["staff_case_subject"],
+			world["staff_case"],
+			other["reporter_name"],
+			own["reporter_name"],
+			own["reporter_email"],
+			world["staff_reporter_name"],
+		)
+		if attacker == "A":
+			secrets += (world["B"]["action_title"],)
+
+		# Positive control: the partner downloads its copy, with its own case in it.
+		response = session.get(
+			f"{base_url}/api/method/mitmenschen.portal.partner_api.minutes_pdf",
+			params={"meeting": world["meeting"]},
+		)
+		assert response.ok and response.content.startswith(b"%PDF"), response.text[:500]
+		assert own["case_subject"] in pdf_text(response.content)
+		page = session.get(f"{base_url}/partner/meetings")
+		assert "mitmenschen.portal.partner_api.minutes_pdf?meeting=" in page.text
+
+		for label, method, path, params in minutes_attempts(world, attacker):
+			attempts += 1
+			response = send(session, base_url, own["user"], method, path, dict(params))
+			where = f"{attacker} {label}"
+			if response.status_code >= 500:
+				failures.append(f"{where}: server error {response.status_code}")
+				continue
+			if response.status_code >= 400:
+				continue
+			text = response.text
+			if response.content.startswith(b"%PDF"):
+				text = pdf_text(response.content)
+			found = [secret for secret in secrets if secret and secret in text]
+			if "get_count" in path and response.json().get("message"):
+				found.append(f"count={response.json()['message']}")
+			if found:
+				failures.append(f"{where}: leaked {found}")
+	with capsys.disabled():
+		print(f"\nminutes isolation: {attempts} attempts, {len(failures)} leaks")
+	assert attempts >= 40
+	assert not failures, "\n".join(failures)
+
+
 # ---- the reporter's follow-up: a signed link is the only way in -------------------------------------
 
 

@@ -177,7 +177,7 @@ def rsvp(meeting: str, answer: str) -> dict:
 
 
 @frappe.whitelist(methods=["GET"])
-def minutes_pdf(meeting: str) -> None:
+def minutes_pdf(meeting: str | None = None) -> None:
 	"""The organisation's copy of approved minutes as PDF: only the agenda cases referred to it.
 	404 for a meeting it was not invited to or whose minutes are not approved."""
 	from mitmenschen.round_table.minutes import minutes_pdf as render

@@ -16,7 +16,8 @@ import time
 
 import frappe
 from frappe.desk.reportview import get as reportview_get
-from frappe.utils import add_to_date, now_datetime
+
+from mitmenschen.benchmarks.seed import seed_cases, seed_organisations
 
 PREFIX = "BENCH-ISO"
 ORGANISATIONS = 50
@@ -25,8 +26,8 @@ ORGANISATIONS = 50
 def run(cases: int = 100_000, repeat: int = 300) -> dict:
 	frappe.db.rollback()
 	try:
-		organisations = seed_organisations()
-		seed_cases(cases, organisations)
+		organisations = seed_organisations(PREFIX, ORGANISATIONS)
+		seed_cases(PREFIX, cases, organisations)
 		partner = seed_partner_user(organisations[0])
 		frappe.db.commit()
 		partner_times, admin_times = [], []
@@ -84,76 +85,6 @@ def timed_call(user: str, times: list[float]) -> list:
 	result = reportview_get()
 	times.append((time.perf_counter() - started) * 1000)
 	return result["values"]
-
-
-def seed_organisations() -> list[str]:
-	now = now_datetime()
-	names = [f"{PREFIX} Partner {i:02d}" for i in range(ORGANISATIONS)]
-	frappe.db.bulk_insert(
-		"Partner Organisation",
-		[
-			"name",
-			"organisation_name",
-			"organisation_type",
-			"status",
-			"portal_enabled",
-			"creation",
-			"modified",
-			"owner",
-			"modified_by",
-		],
-		[(name, name, "NGO", "Active", 1, now, now, "Administrator", "Administrator") for name in names],
-	)
-	return names
-
-
-def seed_cases(count: int, organisations: list[str]) -> None:
-	category = (
-		frappe.db.get_value("Case Category", {}, "name")
-		or frappe.get_doc({"doctype": "Case Category", "category_name": f"{PREFIX} Kategorie"}).insert().name
-	)
-	start = add_to_date(now_datetime(), days=-400)
-	fields = [
-		"name",
-		"subject",
-		"category",
-		"status",
-		"priority",
-		"channel",
-		"referred_to",
-		"referral_status",
-		"opened_on",
-		"creation",
-		"modified",
-		"owner",
-		"modified_by",
-	]
-	batch = []
-	for i in range(count):
-		created = add_to_date(start, minutes=i * 5)
-		organisation = organisations[i % len(organisations)] if i % 3 else None  # a third stays in-house
-		batch.append(
-			(
-				f"{PREFIX}-{i:07d}",
-				f"Fall {i}",
-				category,
-				"New",
-				"Medium",
-				"Desk",
-				organisation,
-				"Requested" if organisation else "",
-				created,
-				created,
-				created,
-				"Administrator",
-				"Administrator",
-			)
-		)
-		if len(batch) == 10_000:
-			frappe.db.bulk_insert("Mediation Case", fields, batch)
-			batch = []
-	if batch:
-		frappe.db.bulk_insert("Mediation Case", fields, batch)
 
 
 def seed_partner_user(organisation: str) -> str:

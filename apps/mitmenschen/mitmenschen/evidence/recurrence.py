@@ -9,6 +9,7 @@ import frappe
 from frappe.query_builder import Case as When
 from frappe.query_builder.functions import Count, Max, Min, Sum
 from frappe.utils import cint
+from pypika import Order
 
 from mitmenschen.erp.records import get_property_doctype
 from mitmenschen.evidence.period import Period, Scope
@@ -60,58 +61,56 @@ def recurrences(period: Period, scope: Scope) -> int:
 	return query.select(Count("*")).where(table.recurrence_of.isnotnull()).run()[0][0]
 
 
-def _per_unit(period: Period, scope: Scope, level: str, min_cases: int) -> list[dict]:
-	"""Cases per flat and category from the covering index; a building's are its flats' added up
-	(the tree says which building a flat is in: one lookup of the flats found, no join per case)."""
+def unit_term(table, units, parent: str | None, level: str):
+	if level == "flat" or not parent:
+		return table.property_unit
+	# a case reported at a building (a group node) belongs to that building, a flat's to its parent
+	return When().when(units.is_group == 1, units.name).else_(units[parent])
+
+
+def _per_unit(period: Period, scope: Scope, level: str, min_cases: int, units: set | None = None):
+	"""Cases per property and category, the most recurrences first (at most LIMIT); with `units`, the
+	figures of those properties only. Flats are read from the covering index alone; buildings join the
+	property tree to find each flat's building."""
 	table, query = cases_in(period, scope)
+	properties, parent = property_table()
+	unit = unit_term(table, properties, parent, level)
 	count = Count("*")
+	repeated = Sum(When().when(table.recurrence_of.isnotnull(), 1).else_(0))
+	if level == "building" and parent:
+		query = query.left_join(properties).on(properties.name == table.property_unit)
 	query = (
 		query.select(
-			table.property_unit.as_("unit"),
+			unit.as_("unit"),
 			table.category.as_("category"),
 			Max(table.district).as_("district"),
 			count.as_("cases"),
-			Sum(When().when(table.recurrence_of.isnotnull(), 1).else_(0)).as_("recurrences"),
+			repeated.as_("recurrences"),
 			Min(table.opened_on).as_("first_case"),
 			Max(table.opened_on).as_("last_case"),
 		)
 		.where(table.property_unit.isnotnull())
 		.where(table.property_unit != "")
-		.groupby(table.property_unit, table.category)
+		.groupby(unit, table.category)
+		.having(count >= min_cases)
 	)
-	_properties, parent = property_table()
-	if level == "flat":
-		query = query.having(count >= min_cases)
+	if units is not None:
+		query = query.where(unit.isin(list(units)))
+		return {(row.unit, row.category): row for row in query.run(as_dict=True)}
+	query = query.orderby(repeated, order=Order.desc).orderby(count, order=Order.desc).limit(LIMIT)
 	rows = query.run(as_dict=True)
-	parents = _parents(get_property_doctype(), parent, {row.unit for row in rows}) if parent else {}
 	for row in rows:
 		row["recurrences"] = int(row["recurrences"] or 0)
-		is_group, above = parents.get(row.unit, (1, None))
-		row["building"] = row.unit if is_group or not above else above
-	if level == "building":
-		rows = _add_up_buildings(rows, min_cases)
-	rows.sort(key=lambda row: (-row["recurrences"], -row["cases"], row["unit"], row["category"]))
-	return rows[:LIMIT]
-
-
-def _parents(doctype: str, parent: str, units: set) -> dict[str, tuple[int, str | None]]:
-	if not units:
-		return {}
-	return {
-		row.name: (row.is_group, row[parent])
-		for row in frappe.get_all(
-			doctype, filters={"name": ["in", list(units)]}, fields=["name", "is_group", parent]
+		row["building"] = row["unit"]
+	if level == "flat" and parent and rows:
+		parents = dict(
+			frappe.get_all(
+				get_property_doctype(),
+				filters={"name": ["in", list({row["unit"] for row in rows})]},
+				fields=["name", parent],
+				as_list=True,
+			)
 		)
-	}
-
-
-def _add_up_buildings(rows: list[dict], min_cases: int) -> list[dict]:
-	buildings: dict[tuple, dict] = {}
-	for row in rows:
-		key = (row["building"], row["category"])
-		entry = buildings.setdefault(key, {**row, "unit": row["building"], "cases": 0, "recurrences": 0})
-		entry["cases"] += row["cases"]
-		entry["recurrences"] += row["recurrences"]
-		entry["first_case"] = min(entry["first_case"], row["first_case"])
-		entry["last_case"] = max(entry["last_case"], row["last_case"])
-	return [entry for entry in buildings.values() if entry["cases"] >= min_cases]
+		for row in rows:
+			row["building"] = parents.get(row["unit"]) or row["unit"]
+	return rows

@@ -53,6 +53,7 @@ READER_FILES: tuple[tuple[str, str], ...] = (
 	("round_table/reminders.py", ALL),
 	("households/house_rules_sending.py", READER),
 	("households/print_format/house_rules_pictograms/*.html", ALL),
+	("mediation/print_format/follow_up_letter/*.html", ALL),  # its words come from follow_up.letter_context
 )
 SITE_LANGUAGE_NAMES = {"site_lang"}  # `lang=site_lang` writes to the desk, not to the reader
 

@@ -115,3 +115,41 @@ def test_unmet_needs_refer_only_under_consent(page, base_url, world):
 		params={"filters": f'[["household", "=", "{world["household"]}"]]', "fields": '["partner_organisation"]'},
 	).json()["data"]
 	assert [r["partner_organisation"] for r in referrals] == [world["partner"]], "nothing referred"
+
+
+def test_manager_refers_without_consent_giving_a_reason(page, base_url, world):
+	"""A manager is asked for the reason up front; the override is recorded on the referral."""
+	desk_login(page, base_url)  # Administrator holds the manager's role
+	page.goto(f"{base_url}/app/query-report/Unmet Needs")
+	page.wait_for_function("(frappe.query_report.data || []).length > 0")
+	page.evaluate("(name) => frappe.query_report.set_filter_value('household', name)", world["household"])
+	page.wait_for_timeout(1000)
+	page.evaluate("frappe.query_report.refresh()")
+	page.wait_for_function(
+		"(name) => (frappe.query_report.data || []).every((r) => r.household === name)", arg=world["household"]
+	)
+	page.locator(f"button.mm-refer[data-partner='{world['interpreters']}']").click()
+	reason = page.locator(".modal.show textarea[data-fieldname=reason]")
+	reason.wait_for()
+	assert "nicht zugestimmt" in page.locator(".modal.show .modal-body").inner_text()
+	shot(page, "onboarding_08_manager_override_reason")
+	reason.fill("Familie hat beim Hausbesuch mündlich zugestimmt; Unterschrift folgt")
+	page.locator(".modal.show .btn-modal-primary:not(.hide)").click()
+	page.locator(".alert-message:has-text('Sprachmittlung')").wait_for()
+
+	admin = api_session(base_url, "Administrator", ADMIN_PASSWORD)
+	rows = admin.get(
+		f"{base_url}/api/resource/Household Referral",
+		params={
+			"filters": f'[["household", "=", "{world["household"]}"], ["partner_organisation", "=", "{world["interpreters"]}"]]',
+			"fields": '["need", "status", "consent_override_reason", "consent_overridden_by"]',
+		},
+	).json()["data"]
+	assert rows == [
+		{
+			"need": "Interpreter",
+			"status": "Requested",
+			"consent_override_reason": "Familie hat beim Hausbesuch mündlich zugestimmt; Unterschrift folgt",
+			"consent_overridden_by": "Administrator",
+		}
+	]

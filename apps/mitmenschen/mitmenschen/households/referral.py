@@ -10,7 +10,7 @@ checked that the referral belongs to the caller's organisation.
 import frappe
 from frappe import _
 
-from mitmenschen.households.consent import enforce_consent
+from mitmenschen.households.consent import enforce_consent, referral_allowed
 from mitmenschen.households.needs import NEEDS, service_type_for
 
 DOCTYPE = "Household Referral"
@@ -45,6 +45,14 @@ def enforce_household_referral_consent(referral) -> None:
 			"Only a Mit:Menschen Manager may refer a household without the family's consent."
 		),
 	)
+
+
+@frappe.whitelist(methods=["GET"])
+def consent_covers(household: str, partner_organisation: str) -> bool:
+	"""Whether the family's consent covers a referral to the partner (the report asks a manager for an
+	override reason before referring, instead of after a refusal)."""
+	frappe.has_permission("Refugee Household", "read", household, throw=True)
+	return referral_allowed(household, partner_organisation)
 
 
 @frappe.whitelist(methods=["POST"])

@@ -7,7 +7,7 @@ from frappe.tests.utils import FrappeTestCase
 from mitmenschen.households import referral
 from mitmenschen.households.consent import REFERRAL, ConsentRequiredError
 from mitmenschen.households.needs import KINDERGARTEN_PLACE, SCHOOL_PLACE
-from mitmenschen.households.referral import HouseholdReferralError, refer_household
+from mitmenschen.households.referral import HouseholdReferralError, consent_covers, refer_household
 from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import make_contact, make_household, make_partner, make_staff_user
 from mitmenschen.tests.household_world import consents, make_web_user, member
@@ -56,6 +56,8 @@ class TestHouseholdReferral(FrappeTestCase):
 		finally:
 			frappe.local.lang = lang
 		self.assertEqual(frappe.db.count("Household Referral", {"household": household}), 0)
+		self.assertFalse(consent_covers(household, self.partner))
+		self.assertTrue(consent_covers(self.family(with_consent=True), self.partner))
 
 	def test_with_consent_a_clerk_refers_once(self) -> None:
 		household = self.family(with_consent=True)

@@ -50,25 +50,52 @@ frappe.query_reports["Unmet Needs"] = {
 	},
 };
 
+const REFERRAL_API = "mitmenschen.households.referral.";
+
 function refer_household(report, args) {
+	// a manager gives the override's reason up front; a clerk is refused by the server with the reason
+	frappe
+		.call({
+			method: REFERRAL_API + "consent_covers",
+			type: "GET",
+			args: { household: args.household, partner_organisation: args.partner_organisation },
+		})
+		.then((r) => {
+			if (!r.message && frappe.user.has_role("Mit:Menschen Manager")) {
+				ask_override_reason(report, args);
+			} else {
+				send_referral(report, args);
+			}
+		});
+}
+
+function ask_override_reason(report, args) {
+	const explanation = __(
+		"The family has not consented to a referral to {0}. As a manager you may refer anyway; your reason is recorded.",
+		[args.partner_organisation]
+	);
+	frappe.prompt(
+		[
+			{ fieldtype: "HTML", options: `<p>${frappe.utils.escape_html(explanation)}</p>` },
+			{ fieldname: "reason", fieldtype: "Small Text", label: __("Consent Override Reason"), reqd: 1 },
+		],
+		(values) => send_referral(report, { ...args, consent_override_reason: values.reason }),
+		__("Refer without consent"),
+		__("Refer")
+	);
+}
+
+function send_referral(report, args) {
 	frappe.call({
-		method: "mitmenschen.households.referral.refer_household",
+		method: REFERRAL_API + "refer_household",
 		args,
 		freeze: true,
-		error: (r) => {
-			const no_consent = r && r.exc_type === "ConsentRequiredError";
-			if (no_consent && frappe.user.has_role("Mit:Menschen Manager") && !args.consent_override_reason) {
-				frappe.prompt(
-					{ fieldname: "reason", fieldtype: "Small Text", label: __("Consent Override Reason"), reqd: 1 },
-					(values) => refer_household(report, { ...args, consent_override_reason: values.reason }),
-					__("Refer without consent"),
-					__("Refer")
-				);
-			}
-		},
 		callback: (r) => {
 			if (r.message) {
-				frappe.show_alert({ message: __("Referral {0} sent to {1}.", [r.message.name, args.partner_organisation]), indicator: "green" });
+				frappe.show_alert({
+					message: __("Referral {0} sent to {1}.", [r.message.name, args.partner_organisation]),
+					indicator: "green",
+				});
 				report.refresh();
 			}
 		},

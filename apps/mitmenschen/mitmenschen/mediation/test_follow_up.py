@@ -11,6 +11,7 @@ and delete only what they created, like the sweep's tests.
 import re
 import subprocess
 import tempfile
+import threading
 from datetime import datetime, timedelta
 
 import frappe
@@ -88,7 +89,7 @@ class LoopTestCase(FrappeTestCase):
 	def tearDownClass(cls) -> None:
 		cls.smtp.stop()
 		clean_slate(cls.since)
-		delete_created_since(cls.since, [*CREATED_BY_MAIL_TESTS, "Refugee Household", "ToDo"])
+		delete_created_since(cls.since, [*CREATED_BY_MAIL_TESTS, "Refugee Household", "House Rules", "ToDo"])
 		cls.foreign.give_back()
 		retire_outgoing_account()
 		frappe.db.set_single_value("Mitmenschen Settings", "follow_up_not_solved", "Reopen the Case")
@@ -247,6 +248,47 @@ class TestFollowUp(LoopTestCase):
 		# an empty comment is fine
 		answer_as_guest(case.name, sig, "solved", "   ")
 		self.assertEqual(frappe.db.get_value("Mediation Case", case.name, "reporter_satisfaction"), 1.0)
+
+	def test_two_answers_at_the_same_moment_count_once(self):
+		"""A double submission (two tabs, a double click) from two connections at once: the row lock lets
+		one through; the other is told the question was answered."""
+		case = self.closed_case("de")
+		sig = follow_up.signature(case.name, case.follow_up_expires_on, case.reopen_count)
+		frappe.db.commit()
+		site, results = frappe.local.site, []
+		barrier = threading.Barrier(2)
+
+		def submit(answer: str) -> None:
+			frappe.init(site=site)
+			frappe.connect()
+			try:
+				frappe.set_user("Guest")
+				barrier.wait()
+				follow_up.submit_answer(case.name, sig, answer, f"Antwort {answer}")
+				frappe.db.commit()
+				results.append("recorded")
+			except AlreadyAnsweredError:
+				frappe.db.rollback()
+				results.append("refused")
+			except Exception as e:  # reported below: a thread must not swallow a failure
+				results.append(repr(e))
+			finally:
+				frappe.destroy()
+
+		threads = [threading.Thread(target=submit, args=(a,)) for a in ("solved", "not_solved")]
+		for thread in threads:
+			thread.start()
+		for thread in threads:
+			thread.join()
+		self.assertEqual(sorted(results), ["recorded", "refused"], results)
+		answer, reopened = frappe.db.get_value(
+			"Mediation Case", case.name, ["follow_up_answer", "reopen_count"]
+		)
+		comments = frappe.get_all(
+			"Comment", filters={"reference_name": case.name, "comment_type": "Comment"}, pluck="content"
+		)
+		self.assertEqual(len(comments), 1)
+		self.assertEqual(reopened, 1 if answer == "Not Solved" else 0)
 
 	def test_an_answer_racing_a_clerks_edit_loses_nothing(self):
 		case = self.closed_case("de")
@@ -480,3 +522,29 @@ class TestOverduePlaybookStep(LoopTestCase):
 		self.assertEqual(
 			frappe.db.count("Escalation Log", {"reference_name": case.name, "clock": "Playbook Step"}), 1
 		)
+
+
+class TestSendHouseRulesStep(LoopTestCase):
+	def test_the_step_sends_the_respondent_household_the_house_rules_in_its_language_and_is_done(self):
+		from mitmenschen.tests.house_rules_world import make_house_rules, make_speaking_household
+
+		flat = make_flat()
+		rules = make_house_rules(district=flat["district"], valid_from="2026-02-01")
+		household = make_speaking_household("ar", district=flat["district"])
+		category = make_playbook_category([("Hausordnung senden", "Send House Rules", 2, 1)])
+		case = make_case(category=category.name, respondent_household=household.name)
+		[step] = case.playbook_steps
+		frappe.set_user(self.clerk)
+		result = playbook.send_house_rules(case.name, step.name)
+		frappe.set_user("Administrator")
+		self.assertEqual(result["sent"]["languages"], ["ar"])
+		self.assertEqual(
+			frappe.db.get_value(playbook.STEP, step.name, ["status", "done_by"]), ("Done", self.clerk)
+		)
+		self.assertEqual(timers.pending(playbook.STEP, step.name), [])
+		flush_queue()
+		[mail] = self.smtp.to(household.flags.test_email)
+		self.assertIn(str(rules.version), mail["Subject"])
+		self.assertIn('dir="rtl"', html_of(mail))
+		household.reload()
+		self.assertEqual([d.house_rules for d in household.house_rules_deliveries], [rules.name])

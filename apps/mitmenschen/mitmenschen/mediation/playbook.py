@@ -269,9 +269,8 @@ def tick_follow_up_call(case_name: str) -> None:
 		filters={"parent": case_name, "parenttype": DOCTYPE, "action_type": FOLLOW_UP_CALL, "status": OPEN},
 		pluck="name",
 	):
-		frappe.db.set_value(
-			STEP, name, {"status": DONE, "done_on": now_datetime(), "done_by": frappe.session.user}
-		)
+		by = None if frappe.session.user == "Guest" else frappe.session.user  # the reporter, through the link
+		frappe.db.set_value(STEP, name, {"status": DONE, "done_on": now_datetime(), "done_by": by})
 		timers.cancel(STEP, name, [CLOCK])
 
 

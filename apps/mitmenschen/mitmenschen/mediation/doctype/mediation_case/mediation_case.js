@@ -69,9 +69,11 @@ function render_checklist(frm) {
 			: "";
 		const late = row.status === "Open" && row.due_date && row.due_date < frappe.datetime.get_today();
 		const who =
-			row.status !== "Open" && row.done_by
+			row.status !== "Open" && row.done_on
 				? `<div class="text-muted small">${esc(
-						__("{0} by {1} on {2}", [__(row.status), frappe.user.full_name(row.done_by), frappe.datetime.str_to_user(row.done_on)])
+						row.done_by
+							? __("{0} by {1} on {2}", [__(row.status), frappe.user.full_name(row.done_by), frappe.datetime.str_to_user(row.done_on)])
+							: __("{0} on {1}", [__(row.status), frappe.datetime.str_to_user(row.done_on)])
 				  )}${row.skip_reason ? " · " + esc(row.skip_reason) : ""}</div>`
 				: "";
 		return `<li class="mm-step list-unstyled" data-step="${esc(row.name)}" style="padding: 6px 0; border-bottom: 1px solid var(--border-color);">

@@ -4,6 +4,9 @@ placed in a layer here before it can import anything.
 
 Imports under `if TYPE_CHECKING:` are left out: Frappe generates them for child-table types, and they
 never run. Test modules (and the `tests` package) sit above everything and are left out too.
+
+A module's Script Reports (`<module>/report/…`) are a surface over the figures, not part of their
+module's layer: they count as the package "reports", which may read `evidence` and `translations`.
 """
 
 import ast
@@ -22,6 +25,8 @@ LAYERS: list[set[str]] = [
 	{"mediation"},
 	{"evidence"},  # figures for reports, dashboard and the half-year report
 	{"portal"},
+	{"translations"},  # which strings readers see, coverage per language, volunteers' checks
+	{"reports"},  # every module's report/ folder
 	{"www", "demo"},
 	{"install", "hooks", "patches"},
 	{"uninstall"},
@@ -61,7 +66,12 @@ def imported_names(tree: ast.AST) -> list[str]:
 	return names
 
 
+REPORTS = "reports"
+
+
 def package_of(relative: Path) -> str:
+	if len(relative.parts) > 2 and relative.parts[1] == "report":
+		return REPORTS
 	return relative.parts[0].removesuffix(".py")
 
 
@@ -69,6 +79,7 @@ def import_graph() -> dict[str, set[str]]:
 	"""package -> the app's other top-level packages it imports (at run time)."""
 	root = app_path()
 	packages = {p.name for p in root.iterdir() if p.is_dir()} | {p.stem for p in root.glob("*.py")}
+	packages.add(REPORTS)
 	graph: dict[str, set[str]] = {}
 	for path in root.rglob("*.py"):
 		relative = path.relative_to(root)
@@ -77,8 +88,11 @@ def import_graph() -> dict[str, set[str]]:
 			continue
 		for name in imported_names(ast.parse(path.read_text())):
 			parts = name.split(".")
-			if parts[0] == "mitmenschen" and len(parts) > 1 and parts[1] in packages and parts[1] != source:
-				graph.setdefault(source, set()).add(parts[1])
+			if parts[0] != "mitmenschen" or len(parts) < 2 or parts[1] not in packages:
+				continue
+			target = REPORTS if len(parts) > 3 and parts[2] == "report" else parts[1]
+			if target != source:
+				graph.setdefault(source, set()).add(target)
 	return graph
 
 

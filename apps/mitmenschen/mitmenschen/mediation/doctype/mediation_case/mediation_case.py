@@ -193,7 +193,7 @@ class MediationCase(Document):
 def on_doctype_update() -> None:
 	"""Indexes for the daily retention job, for partners' lists, for the round table's reports and for
 	the clerks' lists."""
-	from mitmenschen.evidence.indexes import add_evidence_indexes
+	from mitmenschen.mediation.report_indexes import add_evidence_indexes
 	from mitmenschen.mediation.staff_indexes import add_staff_indexes
 	from mitmenschen.partners.permissions import add_partner_index
 	from mitmenschen.privacy.retention import add_retention_index

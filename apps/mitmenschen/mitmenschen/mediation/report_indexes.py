@@ -1,4 +1,4 @@
-"""Covering indexes for the round table's figures on Mediation Case.
+"""Covering indexes on Mediation Case for the round table's figures (mitmenschen.evidence and its reports).
 
 A half-year period holds a third or more of all cases, so MariaDB would rather scan the whole (wide)
 table than look up that many rows through a single-column index. Each index below holds every column

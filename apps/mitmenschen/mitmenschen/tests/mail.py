@@ -6,9 +6,11 @@ with smtp_sink(port) as sink: ...; sink.messages  # list of email.message.EmailM
 import email
 import email.policy
 from contextlib import contextmanager
+from datetime import datetime
 
 import frappe
 from aiosmtpd.controller import Controller
+from frappe.utils import now_datetime
 
 HOST = "127.0.0.1"
 TEST_ACCOUNT = "Mit:Menschen Escalation Test"
@@ -61,8 +63,14 @@ def smtp_sink(port: int):
 		sink.stop()
 
 
+# What flush_queue may deliver: mail queued since the current test class set up its outgoing account.
+_delivery_since: datetime | None = None
+
+
 def ensure_outgoing_account(port: int, email_id: str = "mitmenschen@esc.localhost") -> str:
 	"""The default outgoing Email Account, pointed at the loopback server (no TLS, no auth)."""
+	global _delivery_since
+	_delivery_since = now_datetime()
 	values = {
 		"email_id": email_id,
 		"enable_outgoing": 1,
@@ -89,12 +97,22 @@ def retire_outgoing_account() -> None:
 
 
 def flush_queue() -> None:
-	"""Deliver the Email Queue as the scheduler would (Frappe skips SMTP in tests unless told)."""
-	from frappe.email.queue import flush
+	"""Deliver the Email Queue as the scheduler would (Frappe skips SMTP in tests unless told), but only
+	the mail queued since the test class set up its outgoing account (`ensure_outgoing_account`): mail
+	that earlier tests on the site left behind, addressed through servers long gone, neither reaches
+	this test's sink nor trips Frappe's abort after ten failures in one batch. Each mail is sent as
+	`frappe.email.queue.flush` sends it; a failure is logged and counted on the mail by Frappe."""
+	from frappe.email.queue import get_queue
 
 	frappe.flags.testing_email = True
 	try:
-		flush()
+		for row in get_queue():
+			if _delivery_since and frappe.db.get_value("Email Queue", row.name, "creation") < _delivery_since:
+				continue
+			try:
+				frappe.get_doc("Email Queue", row.name).send()
+			except Exception:
+				frappe.get_doc("Email Queue", row.name).log_error()
 	finally:
 		frappe.flags.testing_email = False
 

@@ -17,6 +17,7 @@ from mitmenschen.tests.factories import (
 	make_staff_user,
 	unique,
 )
+from mitmenschen.tests.mail import upsert_account
 from mitmenschen.workflows.definitions import (
 	BY_DOCTYPE,
 	CLERK,
@@ -258,22 +259,32 @@ class TestOtherWorkflowRules(WorkflowTestCase):
 
 
 class TestWorkflowMail(WorkflowTestCase):
+	"""Mail is only queued here (no server listens on the account's port): the tests read the queue."""
+
+	ACCOUNT = "Mit:Menschen Workflow Mail Test"
+
 	@classmethod
 	def setUpClass(cls):
 		super().setUpClass()
-		if not frappe.db.exists("Email Account", {"enable_outgoing": 1, "default_outgoing": 1}):
-			frappe.get_doc(
-				{
-					"doctype": "Email Account",
-					"email_account_name": unique("Ausgang"),
-					"email_id": "mitmenschen@genossenschaft.example",
-					"enable_outgoing": 1,
-					"default_outgoing": 1,
-					"smtp_server": "127.0.0.1",
-					"smtp_port": 2599,
-					"no_smtp_authentication": 1,
-				}
-			).insert(ignore_permissions=True)
+		upsert_account(
+			cls.ACCOUNT,
+			{
+				"email_id": "mitmenschen@genossenschaft.example",
+				"enable_outgoing": 1,
+				"default_outgoing": 1,
+				"smtp_server": "127.0.0.1",
+				"smtp_port": 2599,
+				"no_smtp_authentication": 1,
+				"enable_incoming": 0,
+			},
+		)
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls):
+		frappe.db.set_value("Email Account", cls.ACCOUNT, {"enable_outgoing": 0, "default_outgoing": 0})
+		frappe.db.commit()
+		super().tearDownClass()
 
 	def queued_to(self, email: str, reference: str) -> bool:
 		queues = frappe.get_all("Email Queue", filters={"reference_name": reference}, pluck="name")

@@ -7,8 +7,13 @@ benchmarks/isolation.py; ERPNext's Issue list sorts by `modified`, which Frappe 
 index that holds the filter *and* the sort, so a filtered page, too, is read in order and the read
 stops after 20 rows; "assigned to me" (`_assign like`) can use no index and walks the creation index
 until it has 20 of the user's cases. The connections panel counts a case's recurrences
-(`recurrence_of`). Called from the controller's `on_doctype_update`; `frappe.db.add_index` does
-nothing when an index of that name exists. benchmarks/staff.py measures every path.
+(`recurrence_of`). Two of the workspace's figures read an index of their own: "Open Escalations"
+(`escalation_level > 0`, few rows) and the chart of open cases by category, which MariaDB otherwise
+answers by walking the category index and fetching every row (2.8x ERPNext's equivalent chart).
+Called from the controller's `on_doctype_update`, which migrate runs when it syncs the doctype (a change
+here therefore comes with a new `modified` in mediation_case.json); `frappe.db.add_index` does nothing
+when an index of that name exists. benchmarks/staff.py measures every path, test_staff_indexes.py
+checks that the indexes exist.
 """
 
 import frappe
@@ -21,6 +26,8 @@ INDEXES: dict[str, list[str]] = {
 	"staff_sla_status_idx": ["sla_status", "creation"],
 	"staff_category_idx": ["category", "creation"],
 	"staff_recurrence_idx": ["recurrence_of"],
+	"staff_escalated_idx": ["escalation_level", "status"],
+	"staff_open_by_category_idx": ["category", "status", "docstatus"],
 }
 
 

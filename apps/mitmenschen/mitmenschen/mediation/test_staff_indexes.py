@@ -39,6 +39,7 @@ class TestStaffIndexes(FrappeTestCase):
 		self.assertEqual(filtered, {"status", "district", "sla_status", "category"})
 		self.assertIn(["creation"], INDEXES.values())
 		self.assertIn(["recurrence_of"], INDEXES.values())  # the connections panel's count
+		self.assertIn(["escalation_level", "status"], INDEXES.values())  # workspace: open escalations
 
 	def test_every_staff_list_can_read_its_default_order_from_an_index(self) -> None:
 		for doctype in STAFF_LISTS:

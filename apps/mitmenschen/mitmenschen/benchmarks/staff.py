@@ -70,6 +70,7 @@ def users() -> dict:
 				}
 			).insert(ignore_permissions=True)
 	frappe.flags.in_import = False
+	frappe.db.set_value("User", {"name": ["like", "bench-staff-%@bench.example"]}, "enabled", 1)
 	return {"case_assignees": [CLERK, *others], "issue_assignees": [PLATFORM, *others]}
 
 

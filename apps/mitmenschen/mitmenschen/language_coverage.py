@@ -51,6 +51,8 @@ READER_FILES: tuple[tuple[str, str], ...] = (
 	("escalation/ladder.py", ALL),
 	("round_table/invitations.py", ALL),
 	("round_table/reminders.py", ALL),
+	("round_table/minutes_mail.py", ALL),  # approved minutes to attendees, partners' copy included
+	("round_table/print_format/round_table_minutes/*.html", ALL),
 	("households/house_rules_sending.py", READER),
 	("households/print_format/house_rules_pictograms/*.html", ALL),
 	("mediation/print_format/follow_up_letter/*.html", ALL),  # its words come from follow_up.letter_context
@@ -113,7 +115,9 @@ def messages_in_file(path: Path, which: str = ALL) -> list[Key]:
 def python_messages(source: str, which: str = ALL) -> list[Key]:
 	"""`_("…")` calls (also inside f-strings); with READER only those given a reader's `lang=`."""
 	messages = []
-	for node in ast.walk(ast.parse(source)):
+	tree = ast.parse(source)
+	names = constant_names(tree)
+	for node in ast.walk(tree):
 		if not (isinstance(node, ast.Call) and _is_underscore(node.func) and node.args):
 			continue
 		first = node.args[0]
@@ -125,9 +129,31 @@ def python_messages(source: str, which: str = ALL) -> list[Key]:
 			if lang is None or (isinstance(lang, ast.Name) and lang.id in SITE_LANGUAGE_NAMES):
 				continue
 		context = keywords.get("context")
-		context = context.value if isinstance(context, ast.Constant) else None
-		messages.append((first.value, context))
+		if isinstance(context, ast.Constant):
+			context = context.value
+		elif isinstance(context, ast.Name):
+			context = names.get(context.id)
+		messages.append((first.value, context or None))
 	return messages
+
+
+def constant_names(tree: ast.Module) -> dict[str, str]:
+	"""Module-level string constants and those imported from our modules (`context=MEETING`)."""
+	import importlib
+
+	names: dict[str, str] = {}
+	for node in tree.body:
+		if isinstance(node, ast.Assign) and isinstance(node.value, ast.Constant):
+			for target in node.targets:
+				if isinstance(target, ast.Name) and isinstance(node.value.value, str):
+					names[target.id] = node.value.value
+		elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith(f"{APP}."):
+			module = importlib.import_module(node.module)
+			for alias in node.names:
+				value = getattr(module, alias.name, None)
+				if isinstance(value, str):
+					names[alias.asname or alias.name] = value
+	return names
 
 
 def _is_underscore(func: ast.expr) -> bool:

@@ -52,7 +52,14 @@ def test_tenant_form_in_the_households_languages(page, base_url, world, lang):
 	assert "Problem" not in page.locator("#report-form").inner_text()  # no English or German left
 	# every language is offered, each named in its own script
 	picker = page.locator(".mm-lang-picker").inner_text()
-	for name in ("کوردی (سۆرانی)", "Kurdî (Kurmancî)", "ትግርኛ", "پښتو", "دری", "Русский"):
+	for name in (
+		"کوردی (سۆرانی)",
+		"Kurdî (Kurmancî)",
+		"ትግርኛ",
+		"پښتو",
+		"دری",
+		"Русский",
+	):
 		assert name in picker
 	shot(page, f"tenant-report-form-{lang}")
 
@@ -82,7 +89,10 @@ def test_a_volunteer_checks_a_translation_and_the_portal_shows_it_at_once(
 	page.goto(f"{base_url}/app/translation/new?{query}")
 	page.wait_for_selector("[data-fieldname=translated_text] .ace_text-input", state="attached")
 	page.locator("[data-fieldname=translated_text] .ace_content").click()
+	# the code editor takes keys once its hidden input has the focus (slow on a busy machine)
+	page.wait_for_function("() => document.activeElement?.classList.contains('ace_text-input')")
 	page.keyboard.type(VOLUNTEER_TEXT)
+	page.wait_for_function("(text) => cur_frm.doc.translated_text === text", arg=VOLUNTEER_TEXT)
 	page.locator("input[data-fieldname=mm_checked]").check()
 	shot(page, "translation-volunteer-form")
 	page.keyboard.press("Control+s")
@@ -90,7 +100,11 @@ def test_a_volunteer_checks_a_translation_and_the_portal_shows_it_at_once(
 	name = page.url.rstrip("/").split("/")[-1]
 	try:
 		record = admin_session.get(f"{base_url}/api/resource/Translation/{name}").json()["data"]
-		assert (record["language"], record["source_text"], record["translated_text"]) == (
+		assert (
+			record["language"],
+			record["source_text"],
+			record["translated_text"],
+		) == (
 			"kmr",
 			VOLUNTEER_SOURCE,
 			VOLUNTEER_TEXT,
@@ -116,7 +130,10 @@ def test_a_volunteer_checks_a_translation_and_the_portal_shows_it_at_once(
 		shot(clerk, "language-coverage-report")
 		result = admin_session.get(
 			f"{base_url}/api/method/frappe.desk.query_report.run",
-			params={"report_name": "Language Coverage", "filters": '{"language": "kmr"}'},
+			params={
+				"report_name": "Language Coverage",
+				"filters": '{"language": "kmr"}',
+			},
 		).json()["message"]["result"]
 		assert result[0]["checked"] >= 1
 		# the clerk chooses the language and the view Strings (URL filters race the Link's title lookup)

@@ -81,7 +81,7 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 	},
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
 	# a translation entered in the desk records who checked it, when, against which German
-	"Translation": {"validate": "mitmenschen.translation_check.stamp_check"},
+	"Translation": {"validate": "mitmenschen.translations.checks.stamp_check"},
 	# moving in makes the household's onboarding plan (once); moving out ends its reminders
 	"Refugee Household": {"on_update": "mitmenschen.households.onboarding.on_household_update"},
 	# the case's assignee is Frappe's assignment: a ToDo made or closed anywhere sets the field

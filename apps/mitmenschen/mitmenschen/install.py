@@ -7,7 +7,7 @@ import mitmenschen.households.house_rules_sample
 import mitmenschen.households.onboarding_setup
 import mitmenschen.mediation.setup
 import mitmenschen.round_table.setup
-import mitmenschen.translation_check
+import mitmenschen.translations.checks
 from mitmenschen.erp.records import sync_connections, sync_doctype_defaults
 from mitmenschen.erp.staff_access import grant_staff_access
 from mitmenschen.language import ensure_languages
@@ -31,7 +31,7 @@ def after_migrate() -> None:
 	grant_staff_access()
 	ensure_workflows()
 	ensure_languages()
-	mitmenschen.translation_check.after_migrate()  # who checked a translation; staff rights
+	mitmenschen.translations.checks.after_migrate()  # who checked a translation; staff rights
 	ensure_escalation()
 	mitmenschen.households.house_rules_sample.ensure_sample()
 

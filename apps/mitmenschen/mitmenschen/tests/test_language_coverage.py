@@ -4,7 +4,7 @@
 the Language Coverage report counts what this test counts, and a native speaker's check entered in the
 desk reaches the mails at once and outlives a migrate.
 
-The strings are found in the portal and mail files (`mitmenschen.language_coverage.reader_messages`),
+The strings are found in the portal and mail files (`mitmenschen.translations.coverage.reader_messages`),
 not listed here. Compile before running:  bench compile-po-to-mo --app mitmenschen --force
 """
 
@@ -26,7 +26,9 @@ from mitmenschen.language import (
 	mail_languages,
 	translation_or_fallback,
 )
-from mitmenschen.language_coverage import (
+from mitmenschen.mitmenschen_setup.report.language_coverage.language_coverage import execute
+from mitmenschen.tests.factories import make_staff_user
+from mitmenschen.translations.coverage import (
 	CHECKED,
 	OUTDATED,
 	TO_BE_CHECKED,
@@ -36,8 +38,6 @@ from mitmenschen.language_coverage import (
 	reader_messages,
 	states,
 )
-from mitmenschen.mitmenschen_setup.report.language_coverage.language_coverage import execute
-from mitmenschen.tests.factories import make_staff_user
 
 APP = "mitmenschen"
 NEW_LANGUAGES = ("ckb", "kmr", "ti", "ps", "prs", "ru")

@@ -5,14 +5,14 @@ are checked, to be checked, outdated or missing, and the same for the house rule
 
 With a language chosen it lists the strings themselves (German beside the source), so a volunteer
 sees what to translate or check and opens a Translation record for it. The counting is
-`mitmenschen.language_coverage`'s, which the translation tests use as well.
+`mitmenschen.translations.coverage`'s, which the translation tests use as well.
 """
 
 import frappe
 from frappe import _
 
 from mitmenschen.language import TENANT_FORM_LANGUAGES
-from mitmenschen.language_coverage import (
+from mitmenschen.translations.coverage import (
 	CHECKED,
 	MISSING,
 	OUTDATED,

@@ -111,7 +111,7 @@ def stamp_check(doc, method: str | None = None) -> None:
 		doc.has_value_changed(field) for field in ("mm_checked", "translated_text", "source_text", "context")
 	)
 	if changed or not doc.mm_checked_by:
-		from mitmenschen.language_coverage import german_of
+		from mitmenschen.translations.coverage import german_of
 
 		doc.mm_checked_by = frappe.session.user
 		doc.mm_checked_on = now_datetime()

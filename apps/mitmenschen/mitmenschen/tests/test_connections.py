@@ -42,7 +42,9 @@ class TestConnections(FrappeTestCase):
 		self.recurrence = make_case(recurrence_of=self.case.name)
 		self.meeting = make_meeting(self.partner.name, self.contact.name)
 		make_meeting(self.other.name)
-		make_action(self.partner.name, self.contact.name, meeting=self.meeting.name, mediation_case=self.case.name)
+		make_action(
+			self.partner.name, self.contact.name, meeting=self.meeting.name, mediation_case=self.case.name
+		)
 		frappe.set_user(make_staff_user("Mit:Menschen Clerk"))
 
 	def tearDown(self) -> None:

@@ -70,7 +70,7 @@ user_data_fields = [
 
 # ---- Desk: every page (a plain file under public/, served through the assets link) ------------------
 # Frappe's Datetime and Time controls need a time picker with seconds (see the file)
-app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js"]
+app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js", "/assets/mitmenschen/js/evidence_filters.js"]
 
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"

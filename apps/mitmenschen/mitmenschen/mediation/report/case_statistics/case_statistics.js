@@ -1,34 +1,10 @@
 // Copyright (c) 2026, Mit:Menschen developers and contributors
 // For license information, please see license.txt
+// Filters and the total-row formatter: public/js/evidence_filters.js
 
 frappe.query_reports["Case Statistics"] = {
-	filters: [
-		{
-			fieldname: "from_date",
-			label: __("From Date"),
-			fieldtype: "Date",
-			default: frappe.datetime.add_months(frappe.datetime.month_start(), -5),
-			reqd: 1,
-		},
-		{ fieldname: "to_date", label: __("To Date"), fieldtype: "Date", default: frappe.datetime.get_today(), reqd: 1 },
-		{
-			fieldname: "district",
-			label: __("District"),
-			fieldtype: "Link",
-			options: "Location",
-			get_query: () => ({ filters: { is_group: 1 } }),
-		},
-		{ fieldname: "category", label: __("Case Category"), fieldtype: "Link", options: "Case Category" },
-		{ fieldname: "partner", label: __("Partner Organisation"), fieldtype: "Link", options: "Partner Organisation" },
-		{
-			fieldname: "group_by",
-			label: __("Split By"),
-			fieldtype: "Select",
-			options: ["", "Category", "District"].map((value) => ({ value, label: __(value) })),
-		},
-	],
-	formatter(value, row, column, data, default_formatter) {
-		value = default_formatter(value, row, column, data);
-		return data && data.bold ? `<b>${value}</b>` : value;
-	},
+	filters: mitmenschen.evidence.filters(
+		mitmenschen.evidence.select("group_by", __("Split By"), ["", "Category", "District"])
+	),
+	formatter: mitmenschen.evidence.bold_totals,
 };

@@ -66,3 +66,43 @@ start_redis() {
 	for _ in $(seq 50); do port_open 127.0.0.1 13000 && port_open 127.0.0.1 11000 && return 0; sleep 0.1; done
 	fail "Redis did not come up on ports 13000/11000 (see logs/redis_*.log)"
 }
+
+# MariaDB on DB_PORT: the one there, else our own from var/mariadb (bin/setup; bin/production stop hands
+# the supervised one back this way).
+start_mariadb() {
+	step "MariaDB on $DB_HOST:$DB_PORT"
+	if port_open "$DB_HOST" "$DB_PORT"; then
+		db_root -e "SELECT 1" >/dev/null 2>&1 || fail "MariaDB at $DB_HOST:$DB_PORT refuses root with the \
+given password. Set DB_ROOT_PASSWORD to its root password, or DB_PORT to a free port so that \
+bin/setup starts a MariaDB of its own there."
+		echo "MariaDB answers"
+		return
+	fi
+	[ "$DB_HOST" = 127.0.0.1 ] || [ "$DB_HOST" = localhost ] || fail "MariaDB at $DB_HOST:$DB_PORT is not \
+reachable. Start it, or unset DB_HOST so that bin/setup starts a local one."
+	local data="$ROOT/var/mariadb" run="$ROOT/var/run"
+	mkdir -p "$run" "$ROOT/logs"
+	if [ ! -d "$data/mysql" ]; then
+		echo "initialising a database in var/mariadb"
+		mariadb-install-db --defaults-file="$ROOT/config/mariadb.cnf" --datadir="$data" --user="$(id -un)" \
+			--auth-root-authentication-method=normal --skip-test-db >"$ROOT/logs/mariadb-install.log" 2>&1 \
+			|| fail "mariadb-install-db failed, see logs/mariadb-install.log"
+	fi
+	nohup mariadbd --defaults-file="$ROOT/config/mariadb.cnf" --datadir="$data" --user="$(id -un)" \
+		--port="$DB_PORT" --bind-address=127.0.0.1 --socket="$run/mariadb.sock" \
+		--pid-file="$run/mariadb.pid" --log-error="$ROOT/logs/mariadb.log" >/dev/null 2>&1 &
+	for _ in $(seq 100); do [ -S "$run/mariadb.sock" ] && port_open 127.0.0.1 "$DB_PORT" && break; sleep 0.2; done
+	port_open 127.0.0.1 "$DB_PORT" || fail "MariaDB did not start, see logs/mariadb.log"
+	# A fresh data directory has a root without password: give it ours (TCP logins need one).
+	if mariadb -S "$run/mariadb.sock" -uroot -e "SELECT 1" >/dev/null 2>&1; then
+		mariadb -S "$run/mariadb.sock" -uroot <<-SQL
+			ALTER USER 'root'@'localhost' IDENTIFIED BY '$DB_ROOT_PASSWORD';
+			CREATE USER IF NOT EXISTS 'root'@'127.0.0.1' IDENTIFIED BY '$DB_ROOT_PASSWORD';
+			GRANT ALL PRIVILEGES ON *.* TO 'root'@'127.0.0.1' WITH GRANT OPTION;
+			FLUSH PRIVILEGES;
+		SQL
+	fi
+	db_root -e "SELECT 1" >/dev/null 2>&1 || fail "MariaDB in var/mariadb refuses root with DB_ROOT_PASSWORD; \
+set it to the password this database was created with, or remove var/mariadb to start afresh."
+	echo "MariaDB started (data in var/mariadb)"
+}

@@ -55,6 +55,8 @@ override_whitelisted_methods = {
 	"frappe.client.get_count": "mitmenschen.partners.api_guards.get_count",
 	"frappe.desk.form.load.getdoc": "mitmenschen.partners.api_guards.getdoc",
 	"frappe.desk.form.load.get_docinfo": "mitmenschen.partners.api_guards.get_docinfo",
+	# the sidebar's × would leave a case without its responsible person (mediation/assignment.py)
+	"frappe.desk.form.assign_to.remove": "mitmenschen.mediation.assignment.remove",
 }
 
 # ---- Data protection: Frappe's personal data requests find people by these email fields ----
@@ -75,7 +77,10 @@ app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js", "/assets/mitmensc
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
+	# a date that cannot exist (30 February) gets a clear message, not a database error (our doctypes only)
+	"*": {"before_validate": "mitmenschen.dates.refuse_impossible_dates"},
 	"Communication": {  # email to case
+		"before_validate": "mitmenschen.mediation.inbound.keep_subject_as_text",
 		"after_insert": "mitmenschen.mediation.inbound.on_communication",
 		"on_update": "mitmenschen.mediation.inbound.note_dropped_attachments",
 	},
@@ -104,6 +109,8 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 		"mitmenschen.privacy.retention.run_retention",
 		"mitmenschen.evidence.half_year.attach_before_meetings",  # half-year report before a meeting
 	],
+	# an encrypted backup of database and files when one is due (backups/scheduled.py)
+	"hourly_long": ["mitmenschen.backups.scheduled.run"],
 	"cron": {
 		"*/5 * * * *": ["mitmenschen.escalation.sweep.run"],  # escalations and reminders
 	},

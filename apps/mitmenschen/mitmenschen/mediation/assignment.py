@@ -10,13 +10,15 @@ source everything else reads (workflow mail in `workflows/notifications.py`, the
 - A ToDo made or closed anywhere else (sidebar, ToDo list, Assignment Rule) sets the field: the newest
   open assignee, or empty when nobody is assigned any more. Frappe itself also writes the field on
   `assign_to.add`/`remove`; the hook covers the other paths (a ToDo closed in its own form).
+- Frappe's `assign_to.remove` (the sidebar's ×) clears the field whoever is left; `remove` below
+  overrides that route and gives the field back to the responsible person, or the newest one left.
 
 Recursion: the field is written with `db.set_value` (no document events), and the ToDo hook does
 nothing while the case itself is syncing (`frappe.flags`).
 """
 
 import frappe
-from frappe.desk.form import assign_to
+from frappe.desk.form import assign_to as frappe_assign_to  # `assign_to` is also Frappe's argument name
 
 DOCTYPE = "Mediation Case"
 OPEN = "Open"
@@ -31,7 +33,7 @@ def sync_todos(case) -> None:
 	try:
 		new = case.assigned_to
 		if new and new not in open_assignees(case.name):
-			assign_to.add(
+			frappe_assign_to.add(
 				{"assign_to": [new], "doctype": DOCTYPE, "name": case.name, "description": case.subject},
 				ignore_permissions=True,  # the user set the field on a case they may write
 			)
@@ -54,7 +56,9 @@ def cancel(todo_name: str) -> None:
 	todo = frappe.get_doc("ToDo", todo_name)
 	todo.status = "Cancelled"
 	todo.save(ignore_permissions=True)
-	assign_to.notify_assignment(todo.assigned_by, todo.allocated_to, todo.reference_type, todo.reference_name)
+	frappe_assign_to.notify_assignment(
+		todo.assigned_by, todo.allocated_to, todo.reference_type, todo.reference_name
+	)
 
 
 def on_todo_change(todo, method: str | None = None) -> None:
@@ -73,6 +77,21 @@ def on_todo_change(todo, method: str | None = None) -> None:
 		wanted = assignees[0] if assignees else None
 	if wanted != current:
 		frappe.db.set_value(DOCTYPE, todo.reference_name, "assigned_to", wanted)
+
+
+@frappe.whitelist()
+def remove(doctype: str, name: str, assign_to: str, ignore_permissions: bool = False) -> list[dict]:
+	"""override_whitelisted_methods frappe.desk.form.assign_to.remove: Frappe's own removal, then
+	the field again names someone still assigned (its last step empties the field unconditionally)."""
+	if doctype != DOCTYPE:
+		return frappe_assign_to.remove(doctype, name, assign_to, ignore_permissions)
+	responsible = frappe.db.get_value(DOCTYPE, name, "assigned_to")
+	assignments = frappe_assign_to.remove(doctype, name, assign_to, ignore_permissions)
+	remaining = open_assignees(name)
+	wanted = responsible if responsible in remaining else (remaining[0] if remaining else None)
+	if wanted:
+		frappe.db.set_value(DOCTYPE, name, "assigned_to", wanted)
+	return assignments
 
 
 def open_assignees(case_name: str) -> list[str]:

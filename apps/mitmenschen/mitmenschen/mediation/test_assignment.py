@@ -4,6 +4,7 @@
 
 import frappe
 from frappe.desk.form import assign_to
+from frappe.handler import execute_cmd
 from frappe.tests.utils import FrappeTestCase
 
 from mitmenschen.escalation.recipients import Recipient
@@ -86,6 +87,29 @@ class TestAssignment(FrappeTestCase):
 		todo.status = "Closed"
 		todo.save()
 		self.assertEqual(field(case.name), self.anna)
+
+	def test_removing_one_of_two_assignees_in_the_sidebar_leaves_the_other_responsible(self):
+		case = make_case(assigned_to=self.anna)
+		assign_to.add({"assign_to": [self.ben], "doctype": "Mediation Case", "name": case.name})
+		self.assertEqual(field(case.name), self.ben)
+
+		def sidebar_remove(user: str) -> None:  # the route the sidebar's × calls, with our override
+			frappe.local.request = frappe._dict(method="POST")
+			frappe.form_dict = frappe._dict(doctype="Mediation Case", name=case.name, assign_to=user)
+			try:
+				execute_cmd("frappe.desk.form.assign_to.remove")
+			finally:
+				del frappe.local.request
+
+		sidebar_remove(self.ben)
+		self.assertEqual(field(case.name), self.anna)
+		self.assertEqual(open_todos(case.name), [self.anna])
+		assign_to.add({"assign_to": [self.ben], "doctype": "Mediation Case", "name": case.name})
+		sidebar_remove(self.anna)  # not the responsible one: the responsible one stays
+		self.assertEqual(field(case.name), self.ben)
+		sidebar_remove(self.ben)
+		self.assertIsNone(field(case.name))
+		self.assertEqual(open_todos(case.name), [])
 
 	def test_the_escalation_ladders_assignee_is_the_sidebar_assignee(self):
 		case = make_case()

@@ -143,13 +143,27 @@ def household_language(household, rules=None) -> str:
 
 
 def households_of_older_versions(rules) -> list[dict]:
-	"""Households that were explained an older version (or, migrated from before versions existed, the
-	rules before this version's date), that this version applies to, and that have neither been
-	explained nor sent this version yet. Moved-out and archived households are left out."""
+	"""Households that were explained or sent an older version (or, migrated from before versions
+	existed, were explained the rules before this version's date), that this version applies to, and
+	that have neither been explained nor sent this version yet. Moved-out and archived households are
+	left out. Each comes once, with the most recent older version it knows."""
+	rows = sorted(  # oldest first: a household's newest older version is its last row
+		_explained_older_versions(rules) + _sent_older_versions(rules),
+		key=lambda row: str(row.explained_on or ""),
+	)
+	already = set(households_with_version(rules.name))
+	found: dict[str, dict] = {}
+	for row in rows:
+		if row.name not in already and covers(rules, row.property_unit, row.district):
+			found[row.name] = row
+	return sorted(found.values(), key=lambda row: row.family_name or "")
+
+
+def _explained_older_versions(rules) -> list[dict]:
 	explanation = frappe.qb.DocType("House Rules Explanation")
 	version = frappe.qb.DocType(HOUSE_RULES)
 	household = frappe.qb.DocType(HOUSEHOLD)
-	rows = (
+	return (
 		frappe.qb.from_(explanation)
 		.join(household)
 		.on(household.name == explanation.parent)
@@ -176,18 +190,40 @@ def households_of_older_versions(rules) -> list[dict]:
 				)
 			)
 		)
-		.orderby(household.family_name)
-		.orderby(explanation.explained_on, order=frappe.qb.desc)
 		.run(as_dict=True)
 	)
-	already = set(households_with_version(rules.name))
-	found: dict[str, dict] = {}
+
+
+def _sent_older_versions(rules) -> list[dict]:
+	"""Households that only got an older version by mail or on paper: nobody acknowledged it yet."""
+	delivery = frappe.qb.DocType("House Rules Delivery")
+	version = frappe.qb.DocType(HOUSE_RULES)
+	household = frappe.qb.DocType(HOUSEHOLD)
+	rows = (
+		frappe.qb.from_(delivery)
+		.join(household)
+		.on(household.name == delivery.parent)
+		.join(version)
+		.on(version.name == delivery.house_rules)
+		.select(
+			household.name,
+			household.family_name,
+			household.property_unit,
+			household.district,
+			delivery.house_rules,
+			delivery.sent_on,
+		)
+		.where(
+			(delivery.parenttype == HOUSEHOLD)
+			& household.status.notin(["Moved Out", "Archived"])
+			& (version.valid_from < rules.valid_from)
+		)
+		.run(as_dict=True)
+	)
 	for row in rows:
-		if row.name in found or row.name in already:
-			continue
-		if covers(rules, row.property_unit, row.district):
-			found[row.name] = row
-	return list(found.values())
+		row.acknowledged_by = None
+		row.explained_on = getdate(row.pop("sent_on")) if row.get("sent_on") else None
+	return rows
 
 
 def households_with_version(rules_name: str) -> list[str]:

@@ -128,9 +128,24 @@ class TestHouseRules(FrappeTestCase):
 		elsewhere = make_speaking_household("ar")
 		explain(elsewhere, old.name, "2025-02-01")
 		make_speaking_household("ar", district=district)  # never told
+		only_mailed = make_speaking_household("tr", district=district)
+		only_mailed.append(
+			"house_rules_deliveries",
+			{"house_rules": old.name, "sent_on": "2025-03-01 10:00:00", "channel": "Email"},
+		)
+		only_mailed.save()
+		mailed_new = make_speaking_household("tr", district=district)
+		for version in (old, new):
+			mailed_new.append(
+				"house_rules_deliveries",
+				{"house_rules": version.name, "sent_on": "2026-03-02 10:00:00", "channel": "Email"},
+			)
+		mailed_new.save()
 
-		listed = {row.name for row in households_of_older_versions(new)}
-		self.assertEqual(listed, {told.name, before_versions.name})
+		listed = {row.name: row for row in households_of_older_versions(new)}
+		self.assertEqual(set(listed), {told.name, before_versions.name, only_mailed.name})
+		self.assertEqual(listed[only_mailed.name].house_rules, old.name)
+		self.assertIsNone(listed[only_mailed.name].acknowledged_by)
 
 	def test_the_sample_is_created_once_with_drafts_to_be_checked(self):
 		if not frappe.db.exists("House Rules", {"title": SAMPLE_TITLE}):

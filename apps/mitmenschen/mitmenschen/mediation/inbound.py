@@ -21,6 +21,15 @@ OPEN_LINKED_CASE = "Open a Linked Case"
 NEW_CASE_WINDOW_MINUTES = 10
 
 
+def keep_subject_as_text(communication, method=None) -> None:
+	"""Communication before_validate. A received mail whose subject is nothing but markup
+	(`<img src=x onerror=…>`) has no text left for Frappe's mandatory check, and the whole mail would be
+	lost: the subject is kept as the text the sender typed."""
+	if not communication.flags.in_receive or strip_html_tags(communication.subject or "").strip():
+		return
+	communication.subject = escape_html(communication.subject or "") or _("(no subject)")
+
+
 def on_communication(communication, method=None) -> None:
 	"""Communication after_insert."""
 	if communication.reference_doctype != DOCTYPE or communication.communication_type != "Communication":
@@ -51,6 +60,8 @@ def is_new_from(case, communication) -> bool:
 
 def complete_case_from_mail(case, communication) -> None:
 	case.channel = "Email"
+	if not strip_html_tags(case.subject or "").strip():  # a subject of markup only: no title to show
+		case.subject = _("Email from {0}").format(communication.sender or _("an unknown sender"))
 	case.description = mail_text(communication)
 	case.reporter_name = case.reporter_name or communication.sender_full_name
 	tenant = tenant_by_email(communication.sender)

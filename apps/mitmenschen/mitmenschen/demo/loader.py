@@ -17,6 +17,7 @@ from frappe.utils.password import update_password
 
 from mitmenschen.demo import data
 from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
+from mitmenschen.households.onboarding import MOVED_IN, ensure_plan
 from mitmenschen.mediation.sla import restamp_working_hours
 from mitmenschen.workflows.definitions import insert_in_state
 
@@ -304,6 +305,17 @@ def ensure_households() -> None:
 		if household(family["family_name"]):
 			continue
 		insert("Refugee Household", household_values(family))
+	# Seeded into *Moved In* without the workflow step that makes the onboarding plan: made here.
+	moved_in = frappe.get_all(
+		"Refugee Household",
+		filters={
+			"family_name": ("in", [family["family_name"] for family in data.HOUSEHOLDS]),
+			"status": MOVED_IN,
+		},
+		pluck="name",
+	)
+	for name in moved_in:
+		ensure_plan(frappe.get_doc("Refugee Household", name))
 
 
 def household_values(family: dict) -> dict:

@@ -24,7 +24,7 @@ DEMO_RECORDS: dict[str, tuple[str, list[str]]] = {
 	"Round Table Meeting": ("title", [meeting["title"] for meeting in data.MEETINGS]),
 	"Round Table Action": ("title", [action["title"] for action in data.ACTIONS]),
 }
-DOCTYPES = [*DEMO_RECORDS, "Language", "User", "Hotline Assignment", "Household Member"]
+DOCTYPES = [*DEMO_RECORDS, "Language", "User", "Hotline Assignment", "Household Member", "Onboarding Plan"]
 
 
 def count_all() -> dict[str, int]:
@@ -129,6 +129,18 @@ class TestDemoLoader(FrappeTestCase):
 		self.assertGreaterEqual(len([case for case in cases if case.recurrence_of]), 3)
 		self.assertGreaterEqual(len([case for case in cases if case.escalation_level]), 3)
 		self.assertTrue({case.district for case in cases} >= set(data.PROPERTY))
+
+	def test_every_household_that_moved_in_has_its_onboarding_plan(self):
+		moved_in = [family["family_name"] for family in data.HOUSEHOLDS if family["status"] == "Moved In"]
+		self.assertGreaterEqual(len(moved_in), 3)
+		for family_name in moved_in:
+			with self.subTest(family=family_name):
+				household = frappe.db.get_value("Refugee Household", {"family_name": family_name})
+				steps = frappe.db.count(
+					"Onboarding Plan Step",
+					{"parent": frappe.db.get_value("Onboarding Plan", {"household": household})},
+				)
+				self.assertGreater(steps, 0)
 
 	def test_households_link_tenant_flat_and_district(self):
 		family = frappe.get_doc("Refugee Household", {"family_name": "Al-Hamdan"})

@@ -2,6 +2,7 @@
 
 import frappe
 
+import mitmenschen.backups.setup
 import mitmenschen.escalation.setup
 import mitmenschen.households.house_rules_sample
 import mitmenschen.households.onboarding_setup
@@ -34,6 +35,7 @@ def after_migrate() -> None:
 	mitmenschen.translations.checks.after_migrate()  # who checked a translation; staff rights
 	ensure_escalation()
 	mitmenschen.households.house_rules_sample.ensure_sample()
+	mitmenschen.backups.setup.after_migrate()  # encrypted backups, a key in site_config.json
 
 
 def ensure_escalation() -> None:

@@ -19,7 +19,7 @@ from frappe.tests.utils import FrappeTestCase
 LAYERS: list[set[str]] = [
 	{"language", "erp"},  # languages and writing direction; the ERP's tenant and property records
 	{"mitmenschen_setup", "config", "templates"},  # settings and masters
-	{"workflows", "escalation", "privacy"},  # machinery that knows no client
+	{"workflows", "escalation", "privacy", "backups"},  # machinery that knows no client
 	{"partners"},
 	{"households", "round_table"},
 	{"mediation"},

@@ -1,0 +1,110 @@
+"""The scheduled backup's rules: when one is due, what counts as encrypted, the config copy encrypted.
+
+The whole backup → restore round trip runs end to end in tests/test_backup_restore.py.
+"""
+
+import json
+import subprocess
+from pathlib import Path
+
+import frappe
+from frappe.tests.utils import FrappeTestCase
+from frappe.utils.backups import get_or_generate_backup_encryption_key
+
+from mitmenschen.backups.scheduled import (
+	INTERVAL_CONFIG_KEY,
+	backup_folder,
+	encrypt_file,
+	encrypt_plain_config_copies,
+	interval_hours,
+	is_due,
+	is_encrypted,
+)
+from mitmenschen.backups.setup import ensure_backup_config
+
+HOUR = 3600.0
+
+
+def gpg_decrypt(path: Path, key: str) -> bytes:
+	return subprocess.run(
+		["gpg", "--batch", "--quiet", "--pinentry-mode", "loopback", "--passphrase-fd", "0", "-d", str(path)],
+		input=key.encode(),
+		capture_output=True,
+		check=True,
+	).stdout
+
+
+class TestBackupSchedule(FrappeTestCase):
+	def test_due_without_any_backup(self):
+		self.assertTrue(is_due(None, 1_000_000.0, 24))
+
+	def test_due_after_the_interval_less_half_an_hour(self):
+		newest = 1_000_000.0
+		self.assertFalse(is_due(newest, newest + 23 * HOUR, 24))
+		self.assertFalse(is_due(newest, newest + 23.4 * HOUR, 24))
+		self.assertTrue(is_due(newest, newest + 23.5 * HOUR, 24))
+		self.assertTrue(is_due(newest, newest + 30 * HOUR, 24))
+		self.assertTrue(is_due(newest, newest + 6 * HOUR, 6))
+
+	def test_interval_from_site_config_and_zero_switches_off(self):
+		self.assertNotIn(INTERVAL_CONFIG_KEY, frappe.conf)
+		self.assertEqual(interval_hours(), 24)
+		try:
+			frappe.conf[INTERVAL_CONFIG_KEY] = 6
+			self.assertEqual(interval_hours(), 6)
+			frappe.conf[INTERVAL_CONFIG_KEY] = 0
+			self.assertEqual(interval_hours(), 0)
+		finally:
+			frappe.conf.pop(INTERVAL_CONFIG_KEY, None)
+
+
+class TestBackupEncryption(FrappeTestCase):
+	def test_migrate_switches_encryption_on_and_makes_a_key(self):
+		frappe.db.set_single_value("System Settings", "encrypt_backup", 0)
+		frappe.local.system_settings = None
+		ensure_backup_config()
+		self.assertEqual(frappe.get_system_settings("encrypt_backup"), 1)
+		config = json.loads(Path(frappe.get_site_path("site_config.json")).read_text())
+		self.assertTrue(config["backup_encryption_key"])
+		self.assertGreaterEqual(config["keep_backups_for_hours"], 24 * 7)
+
+	def test_plain_gzip_tar_and_json_are_not_encrypted(self):
+		folder = Path(frappe.get_site_path("private", "files"))
+		for name, content in {"a.sql.gz": b"\x1f\x8b\x08", "b.json": b'{"db_name": 1}', "c.txt": b""}.items():
+			path = folder / f"backup-test-{name}"
+			path.write_bytes(content)
+			try:
+				self.assertFalse(is_encrypted(path), name)
+			finally:
+				path.unlink()
+
+	def test_encrypt_file_writes_gpg_that_the_key_opens(self):
+		path = Path(frappe.get_site_path("private", "files", "backup-test-secret.json"))
+		path.write_text('{"backup_encryption_key": "geheim"}')
+		try:
+			encrypt_file(path, "der-schluessel")
+			self.assertTrue(is_encrypted(path))
+			self.assertNotIn(b"geheim", path.read_bytes())
+			self.assertEqual(
+				json.loads(gpg_decrypt(path, "der-schluessel")), {"backup_encryption_key": "geheim"}
+			)
+			with self.assertRaises(subprocess.CalledProcessError):
+				gpg_decrypt(path, "ein-anderer-schluessel")
+		finally:
+			path.unlink()
+
+	def test_a_plain_config_copy_of_a_backup_by_hand_gets_encrypted(self):
+		folder = backup_folder()
+		folder.mkdir(parents=True, exist_ok=True)
+		copy = folder / "20000101_000000-backup_test-site_config_backup-enc.json"
+		copy.write_text('{"db_password": "geheim"}')
+		try:
+			encrypt_plain_config_copies()
+			self.assertTrue(is_encrypted(copy))
+			key = get_or_generate_backup_encryption_key()
+			self.assertEqual(json.loads(gpg_decrypt(copy, key)), {"db_password": "geheim"})
+			before = copy.read_bytes()
+			encrypt_plain_config_copies()  # an encrypted copy stays as it is
+			self.assertEqual(copy.read_bytes(), before)
+		finally:
+			copy.unlink()

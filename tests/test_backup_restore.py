@@ -1,0 +1,230 @@
+"""Backups restore: the demo data, backed up by the scheduled job, comes back whole on a fresh site.
+
+The source is a scratch site, not the site under test: the demo data there would change what the other
+suites count. It starts as a copy of the site under test's database (Frappe's backup of it, opened with
+`bench new-site --source-sql`: seconds, where a new site with ERPNext and its setup wizard takes
+minutes); the demo data is loaded on it and a signed consent form attached as a private file. Its
+backup is the scheduled job's own (`mitmenschen.backups.scheduled.run`, encrypted with the key in its
+site_config.json). The target is what an operator makes on a fresh server: `bench new-site` (Frappe
+only), then `bench restore` with both file archives and the key — first without the key, which must
+fail and leave the site as it was. Both sites are dropped afterwards.
+"""
+
+import gzip
+import hashlib
+import json
+import os
+import random
+import subprocess
+import tarfile
+import time
+import uuid
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
+SITES = BENCH / "sites"
+MM_SITE = os.environ.get("MM_SITE", "test.localhost")
+DB_ROOT_PASSWORD = os.environ.get("DB_ROOT_PASSWORD", "mitmenschen")
+TAG = uuid.uuid4().hex[:6]
+SOURCE = f"backup-src-{TAG}.localhost"
+TARGET = f"restore-check-{TAG}.localhost"
+DB_ROOT = ["--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD]
+NEW_SITE = [*DB_ROOT, "--mariadb-user-host-login-scope=%", "--admin-password", "admin"]
+# the signed consent form: 256 KiB that no compression or text handling leaves alone
+CONSENT_FORM = b"%PDF-1.4\n" + random.Random(14).randbytes(256 * 1024)
+ARTIFACTS = Path(__file__).parent / "artifacts"
+
+
+def bench(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+	result = subprocess.run(["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=900)
+	if check:
+		assert result.returncode == 0, (
+			f"bench {' '.join(args)}:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+		)
+	return result
+
+
+def execute(site: str, method: str, **kwargs) -> dict:
+	args = ["--kwargs", json.dumps(kwargs)] if kwargs else []
+	out = bench("--site", site, "execute", method, *args).stdout
+	return json.loads(out[out.index("{") :])
+
+
+def site_config(site: str) -> dict:
+	return json.loads((SITES / site / "site_config.json").read_text())
+
+
+def is_gpg(path: Path) -> bool:
+	"""OpenPGP data that starts with a symmetric-key packet, as `gpg -c` writes it."""
+	first = path.read_bytes()[:1]
+	return bool(first) and ((first[0] & 0xFC) == 0x8C or first[0] == 0xC3)
+
+
+def gpg_decrypt(path: Path, key: str) -> bytes:
+	result = subprocess.run(
+		[
+			"gpg",
+			"--batch",
+			"--quiet",
+			"--pinentry-mode",
+			"loopback",
+			"--passphrase-fd",
+			"0",
+			"--decrypt",
+			str(path),
+		],
+		input=key.encode(),
+		capture_output=True,
+		check=True,
+	)
+	return result.stdout
+
+
+def sha256(data: bytes) -> str:
+	return hashlib.sha256(data).hexdigest()
+
+
+def restore(*extra: str) -> subprocess.CompletedProcess:
+	return bench(
+		"--site", TARGET, "restore", str(WORLD.files["database"]),
+		"--with-public-files", str(WORLD.files["public"]),
+		"--with-private-files", str(WORLD.files["private"]),
+		*DB_ROOT, *extra, check=False,
+	)  # fmt: skip
+
+
+WORLD = SimpleNamespace()
+
+
+@pytest.fixture(scope="module")
+def world(tmp_path_factory):
+	tmp = tmp_path_factory.mktemp("backup")
+	times: dict[str, float] = {}
+	started = time.monotonic()
+	target = None
+
+	def lap(step: str) -> None:
+		times[step] = round(time.monotonic() - started - sum(times.values()), 1)
+
+	try:
+		# the source: a copy of the site under test's database, with the demo cooperative
+		bench("--site", MM_SITE, "backup", "--backup-path", str(tmp / "copy"))
+		dump = next((tmp / "copy").glob("*-database*.sql.gz"))
+		if is_gpg(dump):
+			plain = tmp / "copy.sql.gz"
+			plain.write_bytes(gpg_decrypt(dump, site_config(MM_SITE)["backup_encryption_key"]))
+			dump = plain
+		bench("new-site", SOURCE, "--source-sql", str(dump), *NEW_SITE)
+		bench("--site", SOURCE, "set-config", "allow_tests", "true")
+		lap("source site (copy of the test site)")
+		# the fresh target, made meanwhile: Frappe only, as on a new server
+		target_log = tmp / "target.log"
+		with target_log.open("w") as log:
+			target = subprocess.Popen(
+				["bench", "new-site", TARGET, *NEW_SITE],
+				cwd=BENCH,
+				stdout=log,
+				stderr=log,
+			)
+		bench("--site", SOURCE, "execute", "mitmenschen.demo.loader.load")
+		lap("demo data")
+		form = tmp / "einwilligung.pdf"
+		form.write_bytes(CONSENT_FORM)
+		WORLD.attached = execute(SOURCE, "mitmenschen.tests.backup_world.attach_consent_form", path=str(form))
+		WORLD.before = execute(SOURCE, "mitmenschen.tests.backup_world.snapshot")
+		WORLD.files = {
+			kind: SITES / path for kind, path in execute(SOURCE, "mitmenschen.backups.scheduled.run").items()
+		}
+		WORLD.key = site_config(SOURCE)["backup_encryption_key"]
+		lap("scheduled backup")
+		assert target.wait(timeout=900) == 0, target_log.read_text()[-2000:]
+		lap("fresh target site (waiting for it)")
+
+		digests = {kind: sha256(path.read_bytes()) for kind, path in WORLD.files.items()}
+		WORLD.without_key = restore()
+		WORLD.apps_after_refusal = bench("--site", TARGET, "list-apps").stdout
+		WORLD.files_unchanged = digests == {
+			kind: sha256(path.read_bytes()) for kind, path in WORLD.files.items()
+		}
+		lap("restore without the key")
+		WORLD.with_key = restore("--encryption-key", WORLD.key)
+		assert WORLD.with_key.returncode == 0, WORLD.with_key.stdout[-2000:] + WORLD.with_key.stderr[-2000:]
+		lap("restore with the key")
+		bench("--site", TARGET, "set-config", "allow_tests", "true")
+		WORLD.after = execute(TARGET, "mitmenschen.tests.backup_world.snapshot")
+		lap("snapshot of the restored site")
+		yield WORLD
+	finally:
+		if target and target.poll() is None:
+			target.kill()
+			target.wait()
+		for site in (TARGET, SOURCE):
+			if (SITES / site).exists():
+				bench(
+					"drop-site",
+					site,
+					*DB_ROOT,
+					"--no-backup",
+					"--force",
+					"--archived-sites-path",
+					str(tmp / "archived"),
+				)
+		lap("drop both sites")
+		ARTIFACTS.mkdir(exist_ok=True)
+		(ARTIFACTS / "backup_restore_times.json").write_text(json.dumps(times, indent=1))
+
+
+def test_every_backup_file_is_encrypted_and_opens_with_the_key(world):
+	assert set(world.files) == {"database", "public", "private", "config"}
+	for kind, path in world.files.items():
+		raw = path.read_bytes()
+		assert is_gpg(path), kind
+		assert world.before["household"].encode() not in raw, kind
+		with pytest.raises((OSError, EOFError)):
+			gzip.decompress(raw)
+		with pytest.raises(tarfile.ReadError):
+			tarfile.open(path).close()
+	with pytest.raises(ValueError):
+		json.loads(world.files["config"].read_bytes())
+
+	sql = gzip.decompress(gpg_decrypt(world.files["database"], world.key))
+	assert world.before["household"].encode() in sql
+	assert b"einwilligung-unterschrieben" in sql
+	# the copy of site_config.json holds the key itself: it is why Frappe's plain copy is encrypted too
+	assert json.loads(gpg_decrypt(world.files["config"], world.key))["backup_encryption_key"] == world.key
+
+
+def test_restore_without_the_key_fails_and_changes_nothing(world):
+	assert world.without_key.returncode != 0
+	assert "Decryption failed. Please provide a valid key" in world.without_key.stdout
+	assert "mitmenschen" not in world.apps_after_refusal  # still the fresh Frappe-only site
+	assert world.files_unchanged
+
+
+def test_restored_site_has_every_app_doctype_with_the_same_count(world):
+	counts = world.after["counts"]
+	assert counts == world.before["counts"]
+	assert len(counts) >= 40  # our doctypes, child tables included
+	assert counts["Refugee Household"] >= 10
+	assert counts["Mediation Case"] >= 30
+	assert counts["Partner Organisation"] >= 12
+	assert counts["Household Consent"] >= 1
+
+
+def test_private_attachment_comes_back_byte_for_byte(world):
+	url = world.attached["file_url"]
+	assert url.startswith("/private/files/")
+	assert world.after["attachments"] == {url: sha256(CONSENT_FORM)}
+	restored = SITES / TARGET / "private" / "files" / url.removeprefix("/private/files/")
+	assert restored.is_file()
+	assert restored.read_bytes() == CONSENT_FORM
+
+
+def test_household_consent_rows_are_the_same(world):
+	assert world.after["household"] == world.attached["household"]
+	assert world.after["consents"] == world.before["consents"]
+	assert len(world.after["consents"]) >= 1
+	assert world.after["consents"][0]["attachment"] == world.attached["file_url"]

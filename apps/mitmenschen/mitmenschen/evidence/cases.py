@@ -12,7 +12,7 @@ import frappe
 from frappe.query_builder.functions import Count
 
 from mitmenschen.evidence.period import Period, Scope
-from mitmenschen.evidence.query import cases_in, month_of
+from mitmenschen.evidence.query import cases_in, month_of, month_text
 
 GROUPS = ("category", "district")  # what case statistics can be split by ("" = not split)
 
@@ -72,7 +72,7 @@ def _count_per_month(field: str, period: Period, scope: Scope, by: str) -> dict[
 	query = query.select(month.as_("month"), Count("*").as_("n")).groupby(month)
 	if by:
 		query = query.select(table[by].as_("grp")).groupby(table[by])
-	return {(row.month, row.get("grp") if by else None): row.n for row in query.run(as_dict=True)}
+	return {(month_text(row.month), row.get("grp") if by else None): row.n for row in query.run(as_dict=True)}
 
 
 def _open_at_start(period: Period, scope: Scope, by: str) -> dict[str | None, int]:

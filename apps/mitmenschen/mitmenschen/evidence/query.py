@@ -1,23 +1,54 @@
 """Query-builder pieces the figures share: months, percentiles and the base query of cases.
 
 Medians and 90th percentiles come from a histogram MariaDB counts on a covering index (how often each
-stored value occurs), so a report never pulls every case into Python, nor sorts every row.
+stored value occurs), so a report never pulls every case into Python, nor sorts every row. Histograms
+add up (a total's percentiles follow exactly from its groups' histograms), so a report that shows
+groups and their total reads the cases once, not twice.
+
+Months are grouped as the number EXTRACT(YEAR_MONTH …) gives (202604): MariaDB groups a third of all
+cases per report, and formatting each row's date as text costs more than the rest of that pass.
 """
 
 import frappe
-from frappe.query_builder import CustomFunction
 from frappe.query_builder.functions import Count
+from pypika.functions import Extract
 from pypika.terms import Term
 
 from mitmenschen.evidence.period import Period, Scope
 
 CASE = "Mediation Case"
-DateFormat = CustomFunction("DATE_FORMAT", ["date", "format"])
-MONTH_FORMAT = "%Y-%m"
+Histogram = dict[float, int]  # stored value: how many cases have it
 
 
 def month_of(field) -> Term:
-	return DateFormat(field, MONTH_FORMAT)
+	"""The month of a datetime column as a number (202604); `month_text` turns it into "2026-04"."""
+	return Extract("YEAR_MONTH", field)
+
+
+def month_text(value) -> str | None:
+	"""202604 (as MariaDB answers `month_of`) -> "2026-04"."""
+	if value is None:
+		return None
+	number = int(value)
+	return f"{number // 100:04d}-{number % 100:02d}"
+
+
+GROUPING_MEMORY = 64 * 1024 * 1024  # bytes one report's grouping may hold in memory
+
+
+def run_grouped(query, **kwargs):
+	"""Run a query that groups many thousands of keys with its temporary table in memory.
+
+	MariaDB groups in memory up to `tmp_table_size` (16 MB by default) and goes on on disk beyond. Its
+	in-memory rows hold each VARCHAR at full width (a flat and a category, 140 characters each: over
+	1 kB a group), so half a year's flats × categories at 100,000 cases (14,000 groups) spill to disk
+	and the grouping takes twice as long. `SET STATEMENT` raises the limit for this one statement
+	only, not for the connection."""
+	sql, params = query.walk()
+	limit = int(GROUPING_MEMORY)
+	return frappe.db.sql(
+		f"SET STATEMENT tmp_table_size = {limit}, max_heap_table_size = {limit} FOR {sql}", params, **kwargs
+	)
 
 
 def cases_in(period: Period, scope: Scope, field: str = "opened_on"):
@@ -47,6 +78,27 @@ def grouped_percentiles(
 	for row in query.run(as_dict=True):
 		histograms.setdefault(tuple(row[name] for name in names), []).append((float(row.v), row.n))
 	return {key: [percentile(counts, f) for f in fractions] for key, counts in histograms.items()}
+
+
+def add_to(histogram: Histogram, value, count: int) -> None:
+	"""Count `count` cases of a stored value (NULL, a clock not stopped yet, is left out)."""
+	if value is not None:
+		value = float(value)
+		histogram[value] = histogram.get(value, 0) + count
+
+
+def merged(histograms) -> Histogram:
+	"""The histogram of several groups together (counts of equal values add up)."""
+	total: Histogram = {}
+	for histogram in histograms:
+		for value, count in histogram.items():
+			total[value] = total.get(value, 0) + count
+	return total
+
+
+def percentiles_of(histogram: Histogram, fractions=(0.5, 0.9)) -> list[float | None]:
+	counts = sorted(histogram.items())
+	return [percentile(counts, fraction) for fraction in fractions]
 
 
 def percentile(counts: list[tuple[float, int]], fraction: float) -> float | None:

@@ -13,7 +13,7 @@ from pypika import Order
 
 from mitmenschen.erp.records import get_property_doctype
 from mitmenschen.evidence.period import Period, Scope
-from mitmenschen.evidence.query import cases_in, month_of
+from mitmenschen.evidence.query import cases_in, month_of, month_text, run_grouped
 
 LEVELS = ("flat", "building")
 LIMIT = 200  # hotspots, not a list of every address
@@ -35,11 +35,18 @@ def hotspots(period: Period, scope: Scope, level: str = "flat", min_cases: int =
 	current = _per_unit(period, scope, level, min_cases=max(cint(min_cases), 1))
 	if not current:
 		return []
-	before = {
-		(row["unit"], row["category"]): row["cases"] for row in _per_unit(period.previous(), scope, level, 1)
-	}
+	# the previous period of exactly these hotspots (not its own top list, where one may be missing)
+	before = _per_unit(
+		period.previous(),
+		scope,
+		level,
+		1,
+		units={row["unit"] for row in current},
+		categories={row["category"] for row in current},
+	)
 	for row in current:
-		row["previous_cases"] = before.get((row["unit"], row["category"]), 0)
+		previous = before.get((row["unit"], row["category"]))
+		row["previous_cases"] = previous.cases if previous else 0
 	return current
 
 
@@ -52,7 +59,7 @@ def recurrences_per_month(period: Period, scope: Scope) -> dict[str, int]:
 		.groupby(month)
 		.run(as_dict=True)
 	)
-	counts = {row.month: row.n for row in rows}
+	counts = {month_text(row.month): row.n for row in rows}
 	return {month: counts.get(month, 0) for month in period.months()}
 
 
@@ -68,10 +75,18 @@ def unit_term(table, units, parent: str | None, level: str):
 	return When().when(units.is_group == 1, units.name).else_(units[parent])
 
 
-def _per_unit(period: Period, scope: Scope, level: str, min_cases: int, units: set | None = None):
-	"""Cases per property and category, the most recurrences first (at most LIMIT); with `units`, the
-	figures of those properties only. Flats are read from the covering index alone; buildings join the
-	property tree to find each flat's building."""
+def _per_unit(
+	period: Period,
+	scope: Scope,
+	level: str,
+	min_cases: int,
+	units: set | None = None,
+	categories: set | None = None,
+):
+	"""Cases per property and category, the most recurrences first (at most LIMIT); with `units` (and
+	`categories`), the figures of those only. Flats are read from the covering index alone; buildings
+	join the property tree to find each flat's building. The top list groups every property ×
+	category of the period, in memory (`run_grouped`)."""
 	table, query = cases_in(period, scope)
 	properties, parent = property_table()
 	unit = unit_term(table, properties, parent, level)
@@ -96,9 +111,17 @@ def _per_unit(period: Period, scope: Scope, level: str, min_cases: int, units: s
 	)
 	if units is not None:
 		query = query.where(unit.isin(list(units)))
+		if categories and None not in categories:
+			query = query.where(table.category.isin(list(categories)))
 		return {(row.unit, row.category): row for row in query.run(as_dict=True)}
-	query = query.orderby(repeated, order=Order.desc).orderby(count, order=Order.desc).limit(LIMIT)
-	rows = query.run(as_dict=True)
+	query = (
+		query.orderby(repeated, order=Order.desc)
+		.orderby(count, order=Order.desc)
+		.orderby(unit)  # ties in a stable order: the same hotspots make the list on every run
+		.orderby(table.category)
+		.limit(LIMIT)
+	)
+	rows = run_grouped(query, as_dict=True)
 	for row in rows:
 		row["recurrences"] = int(row["recurrences"] or 0)
 		row["building"] = row["unit"]

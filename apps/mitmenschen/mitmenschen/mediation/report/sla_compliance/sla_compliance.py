@@ -8,7 +8,7 @@ escalation level. Thin: the figures come from `mitmenschen.evidence.sla`.
 from frappe import _
 
 from mitmenschen.evidence.period import month_label, of_filters
-from mitmenschen.evidence.sla import sla_breaches, sla_compliance
+from mitmenschen.evidence.sla import sla_breaches, sla_compliance_with_total
 
 VIEWS = {"Category": "category", "Priority": "priority", "Month": "month"}
 BREACHES = "Breaches"
@@ -21,7 +21,8 @@ def execute(filters: dict | None = None):
 		rows = sla_breaches(period, scope)
 		return breach_columns(), rows, None, breach_chart(rows)
 	by = VIEWS.get(view, "category")
-	rows = [row.as_dict() for row in sla_compliance(period, scope, by)]
+	groups, total = sla_compliance_with_total(period, scope, by)
+	rows = [row.as_dict() for row in groups]
 	if by == "month":
 		for row in rows:
 			row["group"] = month_label(row["group"])
@@ -29,8 +30,7 @@ def execute(filters: dict | None = None):
 		for row in rows:
 			priority = row["group"]
 			row["group"] = _(priority) if priority else priority
-	total = sla_compliance(period, scope)
-	data = rows + ([{**total[0].as_dict(), "group": _("All cases"), "bold": 1}] if total and rows else [])
+	data = rows + ([{**total.as_dict(), "group": _("All cases"), "bold": 1}] if total and rows else [])
 	return columns(view), data, None, chart(rows)
 
 

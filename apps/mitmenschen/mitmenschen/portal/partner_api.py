@@ -192,9 +192,19 @@ def minutes_pdf(meeting: str | None = None) -> None:
 # ---- organisation profile -----------------------------------------------------------------------
 
 
-def as_list(value) -> list[str]:
+def as_list(value, what: str) -> list[str]:
+	"""A list the form sends as several values, a JSON array or comma-separated text."""
 	if isinstance(value, str):
-		value = json.loads(value) if value.strip().startswith("[") else [v for v in value.split(",") if v]
+		try:
+			value = json.loads(value) if value.strip().startswith("[") else [v for v in value.split(",") if v]
+		except ValueError:
+			value = None
+		if not isinstance(value, list):
+			frappe.throw(
+				_("{0}: please choose from the list.").format(what),
+				title=_("Invalid Input"),
+				exc=PortalInputError,
+			)
 	return [cstr(v).strip() for v in (value or []) if cstr(v).strip()]
 
 
@@ -214,9 +224,9 @@ def request_profile_change(
 	organisation = require_partner_organisation()
 	name = submit_profile_change(
 		organisation,
-		services=as_list(services),
-		languages=as_list(languages),
-		districts=as_list(districts),
+		services=as_list(services, _("Services Offered")),
+		languages=as_list(languages, _("Languages")),
+		districts=as_list(districts, _("Districts Served")),
 		hotline_phone=clean_text(hotline_phone, _("Hot-Line Phone"), required=False),
 		hotline_email=clean_text(hotline_email, _("Hot-Line Email"), required=False),
 		website=clean_text(website, _("Website"), required=False),

@@ -1,6 +1,8 @@
 """Files people send through the portal: limited in size and type, checked by content, stored
 private and attached to the record they belong to."""
 
+import re
+
 import frappe
 from frappe import _
 
@@ -16,6 +18,11 @@ SIGNATURES: dict[str, tuple[bytes, ...]] = {
 	"pdf": (b"%PDF-",),
 }
 IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp"})
+# Markup a browser or server would run: a photo that is also a web page (a polyglot) is refused, whatever
+# its header. Long markers only, so that the random bytes of a compressed photo practically never match.
+ACTIVE_CONTENT = re.compile(
+	rb"<(script|html|body|iframe|object|embed)[\s>/]|<\?php\s|javascript:", re.IGNORECASE
+)
 
 
 class UploadError(frappe.ValidationError):
@@ -49,6 +56,12 @@ def validate_upload(filename: str, content: bytes, allowed: frozenset[str] | set
 	if not signature_ok:
 		frappe.throw(
 			_("{0} does not contain what its name says.").format(filename), title=_("Upload"), exc=UploadError
+		)
+	if ACTIVE_CONTENT.search(content):
+		frappe.throw(
+			_("{0} contains program code and is not accepted.").format(filename),
+			title=_("Upload"),
+			exc=UploadError,
 		)
 	return extension
 

@@ -1,0 +1,284 @@
+"""The production stack end to end: `bin/production start` for the site under test, then what a
+cooperative's users and operator meet through nginx — login, the desk, the portal, files nginx serves
+itself, a photo-sized upload — and supervisord bringing back a gunicorn master and an RQ worker killed
+with SIGKILL; `bin/production stop` last, which hands MariaDB and Redis back as bin/setup runs them.
+
+bin/test runs this after the end-to-end suite (its own step, "Production smoke"); alone:
+    MM_SITE=<site> MM_BENCH=$PWD env/bin/python -m pytest tests/production -q -p no:cacheprovider
+PROD_HTTP_PORT (8080) must be free, and so must 18000 and 19000 behind it.
+"""
+
+import json
+import os
+import signal
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import requests
+from conftest import ADMIN_PASSWORD, desk_login
+from portal_world import BENCH, SITE, api_session, build_world, shot
+
+PORT = int(os.environ.get("PROD_HTTP_PORT", "8080"))
+BASE_URL = f"http://127.0.0.1:{PORT}"
+GUNICORN_PORT = 18000
+SUPERVISOR_CONF = BENCH / "config" / "production" / "supervisord.conf"
+PROGRAMS = [
+	"mm-mariadb",
+	"mm-nginx",
+	"mm-redis-cache",
+	"mm-redis-queue",
+	"mm-schedule",
+	"mm-socketio",
+	"mm-web",
+	"mm-worker-long",
+	"mm-worker-short",
+]
+
+
+def production(*args: str, **environment: str) -> subprocess.CompletedProcess:
+	environment = {**os.environ, "SITE": SITE, "PROD_HTTP_PORT": str(PORT), **environment}
+	return subprocess.run(
+		[str(BENCH / "bin" / "production"), *args],
+		cwd=BENCH,
+		env=environment,
+		capture_output=True,
+		text=True,
+		timeout=400,
+		check=False,  # the assertions show its output
+	)
+
+
+def supervisorctl(*args: str) -> subprocess.CompletedProcess:
+	return subprocess.run(
+		["supervisorctl", "-c", str(SUPERVISOR_CONF), *args], capture_output=True, text=True, timeout=60
+	)
+
+
+def program_pid(program: str) -> int:
+	return int(supervisorctl("pid", program).stdout.strip() or 0)
+
+
+def port_open(port: int) -> bool:
+	with socket.socket() as probe:
+		probe.settimeout(1)
+		return probe.connect_ex(("127.0.0.1", port)) == 0
+
+
+def site_config() -> dict:
+	return json.loads((BENCH / "sites" / SITE / "site_config.json").read_text())
+
+
+def wait_until(condition, seconds: float, what: str) -> None:
+	deadline = time.monotonic() + seconds
+	while time.monotonic() < deadline:
+		if condition():
+			return
+		time.sleep(0.5)
+	raise AssertionError(f"{what} not within {seconds} s; supervisor: {supervisorctl('status').stdout}")
+
+
+def pong() -> bool:
+	try:
+		return requests.get(f"{BASE_URL}/api/method/ping", timeout=5).json() == {"message": "pong"}
+	except (requests.RequestException, ValueError):
+		return False
+
+
+@pytest.fixture(scope="module")
+def world():
+	"""The portal's world (partner organisations, tenants) is built before the stack takes over."""
+	world = build_world()
+	developer_mode_before = site_config().get("developer_mode")
+	started = production("start")
+	assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
+	world["start_output"] = started.stdout
+	yield world
+	production("stop")  # no-op once test_stop_hands_mariadb_and_redis_back has stopped it
+	assert site_config().get("developer_mode") == developer_mode_before
+
+
+def test_every_program_runs_under_supervisor(world):
+	status = production("status")
+	assert status.returncode == 0, status.stdout
+	assert f"supervisorctl -c {SUPERVISOR_CONF} status" in status.stdout
+	for program in PROGRAMS:
+		assert any(line.split()[:2] == [program, "RUNNING"] for line in status.stdout.splitlines()), program
+	assert "answering after" in world["start_output"]
+
+
+def test_login_through_nginx(world):
+	response = requests.post(
+		f"{BASE_URL}/api/method/login", data={"usr": "Administrator", "pwd": ADMIN_PASSWORD}, timeout=30
+	)
+	assert response.status_code == 200
+	assert response.json()["message"] == "Logged In"
+	assert response.headers["Server"] == "nginx"
+	assert "sid" in response.cookies
+	wrong = requests.post(
+		f"{BASE_URL}/api/method/login", data={"usr": "Administrator", "pwd": "nope"}, timeout=30
+	)
+	assert wrong.status_code == 401
+
+
+def test_desk_renders_without_developer_mode(world, page):
+	desk_login(page, BASE_URL)
+	page.goto(f"{BASE_URL}/app/mit-menschen")
+	page.wait_for_selector(".shortcut-widget-box .widget-title", timeout=60_000)
+	assert page.locator(".shortcut-widget-box").count() > 0
+	assert not page.evaluate("frappe.boot.developer_mode")
+	# realtime (socket.io) reaches the desk through nginx's /socket.io
+	page.wait_for_function("() => frappe.realtime.socket && frappe.realtime.socket.connected", timeout=30_000)
+	shot(page, "production-desk-workspace")
+
+
+def test_portal_pages_for_tenant_and_partner(world):
+	tenant = api_session(BASE_URL, world["tenant"]["user"], world["password"])
+	form = tenant.get(f"{BASE_URL}/report-problem", timeout=30)
+	assert form.status_code == 200
+	assert 'id="report-form"' in form.text
+	assert world["tenant"]["flat"] in form.text  # prefilled from the tenancy: the tenant's own page
+
+	partner = api_session(BASE_URL, world["A"]["user"], world["password"])
+	referrals = partner.get(f"{BASE_URL}/partner/referrals", timeout=30)
+	assert referrals.status_code == 200
+	assert world["A"]["case_to_accept_subject"] in referrals.text
+	assert world["B"]["case_to_accept_subject"] not in referrals.text
+
+	guest = requests.get(f"{BASE_URL}/report-problem", timeout=30)
+	assert guest.status_code == 403
+
+
+def test_nginx_serves_built_assets_itself(world):
+	login_page = requests.get(f"{BASE_URL}/login", timeout=30).text
+	asset = next(
+		part.split('"')[0]
+		for part in login_page.split('href="')[1:]
+		if part.startswith("/assets/") and ".css" in part
+	)
+	response = requests.get(f"{BASE_URL}{asset}", timeout=30)
+	assert response.status_code == 200
+	assert response.headers["Server"] == "nginx"
+	assert response.headers["Cache-Control"] == "max-age=31536000"
+	assert response.content == (BENCH / "sites" / asset.lstrip("/")).read_bytes()
+	# gunicorn has no static files: the answer above came from nginx
+	assert requests.get(f"http://127.0.0.1:{GUNICORN_PORT}{asset}", timeout=30).status_code == 404
+
+
+def test_photo_sized_upload_and_its_public_file(world):
+	session = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
+	content = os.urandom(3 * 1024 * 1024).hex().encode()[: 6 * 1024 * 1024]  # 6 MB: nginx's default is 1 MB
+	upload = session.post(
+		f"{BASE_URL}/api/method/upload_file",
+		files={"file": ("treppenhaus-fotos.txt", content, "text/plain")},
+		data={"is_private": "0"},
+		timeout=120,
+	)
+	assert upload.status_code == 200, upload.text[:500]
+	file = upload.json()["message"]
+	try:
+		served = requests.get(f"{BASE_URL}{file['file_url']}", timeout=60)
+		assert served.status_code == 200
+		assert served.content == content
+		assert (
+			requests.get(f"http://127.0.0.1:{GUNICORN_PORT}{file['file_url']}", timeout=30).status_code == 404
+		)
+	finally:
+		session.delete(f"{BASE_URL}/api/resource/File/{file['name']}", timeout=60)
+
+
+def test_workers_run_the_sites_jobs(world):
+	"""A job of the site waits in queues of its own, and the stack's workers run it."""
+	enqueued = subprocess.run(
+		["bench", "--site", SITE, "execute", "mitmenschen.tests.production_jobs.enqueue_ping"]
+		+ ["--args", json.dumps([f"smoke-{time.time_ns()}"])],
+		cwd=BENCH,
+		capture_output=True,
+		text=True,
+		timeout=120,
+		check=False,
+	)
+	assert enqueued.returncode == 0, enqueued.stderr[-2000:]
+	job = json.loads(enqueued.stdout[enqueued.stdout.index("{") :])
+	assert job["queue"].endswith(f"-{SITE}:short")  # not the bench's queue every site shares
+	logs = [BENCH / "logs" / "production" / f"mm-worker-{kind}.log" for kind in ("short", "long")]
+	done = f"Job OK ({job['job']})"  # the long worker takes short jobs too when the short one is busy
+	wait_until(lambda: any(done in log.read_text() for log in logs), 60, f"job {job['job']} done")
+
+
+def test_tls_server_block_from_the_template(world, tmp_path):
+	"""The operators' TLS template, rendered by `bin/production tls` with a self-signed certificate."""
+	certificate, key = tmp_path / "cert.pem", tmp_path / "key.pem"
+	subprocess.run(
+		["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=localhost"]
+		+ ["-addext", "subjectAltName=DNS:localhost"]
+		+ ["-keyout", str(key), "-out", str(certificate)],
+		check=True,
+		capture_output=True,
+		timeout=60,
+	)
+	ports = {"PROD_HTTPS_PORT": "18443", "PROD_REDIRECT_PORT": "18081"}
+	enabled = production("tls", "localhost", str(certificate), str(key), **ports)
+	assert enabled.returncode == 0, enabled.stdout + enabled.stderr
+	try:
+		https = requests.Session()  # verify= per request: a session's own gives way to REQUESTS_CA_BUNDLE
+
+		def https_pong() -> bool:
+			try:
+				return (
+					https.get(
+						"https://localhost:18443/api/method/ping", verify=str(certificate), timeout=5
+					).json()["message"]
+					== "pong"
+				)
+			except requests.RequestException:
+				return False
+
+		wait_until(https_pong, 30, "HTTPS on 18443")
+		login = https.post(
+			"https://localhost:18443/api/method/login",
+			data={"usr": "Administrator", "pwd": ADMIN_PASSWORD},
+			verify=str(certificate),
+			timeout=30,
+		)
+		assert login.status_code == 200
+		assert "Strict-Transport-Security" in login.headers
+		redirect = requests.get("http://127.0.0.1:18081/app/mit-menschen", allow_redirects=False, timeout=10)
+		assert redirect.status_code == 301
+		assert redirect.headers["Location"].startswith("https://127.0.0.1")
+	finally:
+		disabled = production("tls", "off")
+	assert disabled.returncode == 0, disabled.stdout + disabled.stderr
+	wait_until(lambda: not port_open(18443), 30, "HTTPS off")
+	assert pong()  # plain HTTP as before
+
+
+@pytest.mark.parametrize("program", ["mm-web", "mm-worker-short"])
+def test_supervisor_brings_back_a_killed_process(world, program):
+	log = BENCH / "logs" / "production" / "supervisord.log"
+	crash = f"exited: {program} (terminated by SIGKILL; not expected)"
+	crashes = log.read_text().count(crash)
+	killed = program_pid(program)
+	assert killed > 0
+	os.kill(killed, signal.SIGKILL)
+	wait_until(lambda: program_pid(program) not in (0, killed), 60, f"{program} back")
+	wait_until(
+		lambda: supervisorctl("status", program).stdout.split()[1] == "RUNNING", 60, f"{program} running"
+	)
+	wait_until(pong, 60, "nginx and gunicorn answering again")
+	assert log.read_text().count(crash) == crashes + 1
+
+
+def test_stop_hands_mariadb_and_redis_back(world):
+	stopped = production("stop")
+	assert stopped.returncode == 0, (stopped.stdout + stopped.stderr)[-3000:]
+	assert supervisorctl("pid").returncode != 0  # supervisord is gone
+	assert not port_open(PORT)
+	assert not port_open(GUNICORN_PORT)
+	# MariaDB runs again from var/mariadb as bin/setup starts it (its pid file), Redis on both ports
+	pid = (BENCH / "var" / "run" / "mariadb.pid").read_text().strip()
+	assert "var/mariadb" in Path(f"/proc/{pid}/cmdline").read_text()
+	assert port_open(3306) and port_open(13000) and port_open(11000)
+	assert production("status").returncode == 3

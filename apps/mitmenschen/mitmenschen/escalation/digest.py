@@ -111,7 +111,10 @@ def render(digest: Digest, template: DigestTemplate) -> tuple[str, str, str]:
 			"rtl": is_rtl(digest.recipient.language),
 		}
 		subject = " ".join(template.subject.render(context).split())
-		body = template.response_html.render(context)
+		# the body is HTML: a title is text, whatever markup someone typed into it
+		body = template.response_html.render(
+			{**context, "items": [{**item, "title": escape_html(item["title"] or "")} for item in items]}
+		)
 		text = "\n".join(
 			[_("The following items need your attention:"), ""]
 			+ [f"{i['reference']} · {i['title']} · {i['what']} · {i['due_at']}\n{i['link']}" for i in items]

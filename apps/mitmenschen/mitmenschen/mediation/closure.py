@@ -15,7 +15,7 @@ thread in). A site without outgoing mail sends nothing.
 
 import frappe
 from frappe import _
-from frappe.utils import now_datetime
+from frappe.utils import escape_html, now_datetime
 
 from mitmenschen.language import PORTAL_LANGUAGES, base_language, mail_languages, text_direction
 
@@ -99,9 +99,11 @@ def render_in(party: str, lang: str, context: dict) -> tuple[str, str]:
 	else:
 		template = frappe.get_cached_doc("Email Template", name)
 		subject, body = template.subject, template.response_html or template.response
+	# the body is HTML: a case subject is text, whatever markup someone typed into it
+	as_html = {key: escape_html(value) if isinstance(value, str) else value for key, value in context.items()}
 	return (
 		" ".join(frappe.render_template(subject, context).split()),
-		frappe.render_template(body, context),
+		frappe.render_template(body, as_html),
 	)
 
 

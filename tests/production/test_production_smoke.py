@@ -128,6 +128,10 @@ def test_desk_renders_without_developer_mode(world, page):
 	page.goto(f"{BASE_URL}/app/mit-menschen")
 	page.wait_for_selector(".shortcut-widget-box .widget-title", timeout=60_000)
 	assert page.locator(".shortcut-widget-box").count() > 0
+	# the cards and charts come from report queries through nginx and gunicorn
+	page.locator(".widget.number-widget-box").first.wait_for()
+	page.locator(".number-card-loading").first.wait_for(state="detached", timeout=60_000)
+	page.locator(".widget.dashboard-widget-box .chart-container svg").first.wait_for(timeout=90_000)
 	assert not page.evaluate("frappe.boot.developer_mode")
 	# realtime (socket.io) reaches the desk through nginx's /socket.io
 	page.wait_for_function("() => frappe.realtime.socket && frappe.realtime.socket.connected", timeout=30_000)

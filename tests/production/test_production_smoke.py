@@ -4,8 +4,10 @@ itself, a photo-sized upload — and supervisord bringing back a gunicorn master
 with SIGKILL; `bin/production stop` last, which hands MariaDB and Redis back as bin/setup runs them.
 
 bin/test runs this after the end-to-end suite (its own step, "Production smoke"); alone:
-    MM_SITE=<site> MM_BENCH=$PWD env/bin/python -m pytest tests/production -q -p no:cacheprovider
-PROD_HTTP_PORT (8080) must be free, and so must 18000 and 19000 behind it.
+    MM_PRODUCTION_SMOKE=1 MM_SITE=<site> MM_BENCH=$PWD env/bin/python -m pytest tests/production -q
+Without MM_PRODUCTION_SMOKE it skips: a `pytest tests` against a development server must not take the
+bench's MariaDB and Redis over. PROD_HTTP_PORT (8080) must be free, and so must 18000 and 19000 behind
+it, 18443 and 18081 (TLS).
 """
 
 import json
@@ -20,6 +22,10 @@ import pytest
 import requests
 from conftest import ADMIN_PASSWORD, desk_login
 from portal_world import BENCH, SITE, api_session, build_world, shot
+
+pytestmark = pytest.mark.skipif(
+	not os.environ.get("MM_PRODUCTION_SMOKE"), reason="takes MariaDB and Redis over: MM_PRODUCTION_SMOKE=1"
+)
 
 PORT = int(os.environ.get("PROD_HTTP_PORT", "8080"))
 BASE_URL = f"http://127.0.0.1:{PORT}"

@@ -27,13 +27,12 @@ import frappe
 from bs4 import BeautifulSoup
 from frappe.email.receive import InboundMail
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, nowdate, random_string
+from frappe.utils import random_string
 
 from mitmenschen.tests.factories import (
 	make_case,
 	make_category,
 	make_household,
-	make_language,
 	make_partner,
 	make_service_type,
 	make_staff_user,
@@ -186,15 +185,6 @@ def receive(w: World, raw: bytes):
 	"""One mail through Frappe's receive path for the case inbox; the case it made or threaded into."""
 	communication = InboundMail(raw, frappe.get_doc("Email Account", w.inbox)).process()
 	return frappe.get_doc("Mediation Case", communication.reference_name)
-
-
-def new_files(w: World, doctype: str, name: str) -> list:
-	return frappe.get_all(
-		"File",
-		filters={"attached_to_doctype": doctype, "attached_to_name": name},
-		fields=["name", "file_name", "is_private"],
-		order_by="creation desc",
-	)
 
 
 # ---- the catalogue ----------------------------------------------------------------------------------
@@ -356,10 +346,6 @@ def tenant_report_is_text(t: FrappeTestCase, w: World, result) -> None:
 	t.assertEqual(live_payload(message_in(case, "de")), [])
 
 
-def mail_case(check: Callable[[FrappeTestCase, World, object], None]):
-	return check
-
-
 def mail_html_is_inert(t: FrappeTestCase, w: World, case) -> None:
 	t.assertNotIn("<script", case.description)
 	t.assertNotIn("onerror", case.description)
@@ -480,6 +466,22 @@ def store_subject(subject: str) -> Callable[[World], None]:
 		doc.save()
 
 	return arrange
+
+
+def minutes_print_is_inert(t: FrappeTestCase, w: World, html: str) -> None:
+	t.assertIn("Ruhezeiten im Hof", html)
+	t.assertEqual(live_payload(html), [])
+
+
+def minutes_with_script(w: World) -> None:
+	"""Approved minutes whose title, place, minutes and decisions carry script (a Manager's save)."""
+	meeting = frappe.get_doc("Round Table Meeting", w.a.meeting)
+	meeting.update(
+		{"title": XSS + "Runder Tisch", "location": BREAKOUT, "minutes": XSS + "<p>Ruhezeiten im Hof</p>"}
+	)
+	meeting.decisions = XSS
+	meeting.save()
+	frappe.db.set_value("Round Table Meeting", w.a.meeting, "status", "Minutes Approved")
 
 
 def stored_subject(w: World) -> str:
@@ -821,6 +823,14 @@ CATALOGUE: list[Bad] = [
 		stored_subject,
 		arrange=store_subject(SHORT_XSS),
 		handled=digest_is_text,
+	),
+	Bad(
+		DESK,
+		"script in approved minutes, in their print",
+		lambda w: frappe.get_attr("mitmenschen.round_table.minutes.minutes_html")(w.a.meeting),
+		arrange=minutes_with_script,
+		handled=minutes_print_is_inert,
+		user="manager",
 	),
 	# ---- tenant form ------------------------------------------------------------------------------
 	Bad(TENANT, "no category", report(category=None), "Bitte wählen Sie, worum es bei dem Problem geht."),

@@ -3,7 +3,8 @@
 A half-year period holds a third or more of all cases, so MariaDB would rather scan the whole (wide)
 table than look up that many rows through a single-column index. Each index below holds every column
 its figures read, so a report reads only the index (EXPLAIN: "Using index"). Called from the case
-controller's `on_doctype_update`; `frappe.db.add_index` does nothing when the index exists.
+controller's `on_doctype_update` (migrate runs it when it syncs the doctype: a new index here comes with a
+new `modified` in mediation_case.json); `frappe.db.add_index` does nothing when the index exists.
 """
 
 import frappe
@@ -38,6 +39,8 @@ INDEXES: dict[str, list[str]] = {
 	],
 	# recurrences per property
 	"evidence_property_idx": ["opened_on", "property_unit", "category", "district", "recurrence_of"],
+	# the figures of the hotspots listed, looked up by flat and category (evidence/recurrence.py)
+	"evidence_unit_idx": ["property_unit", "category", "opened_on", "recurrence_of", "district"],
 }
 
 

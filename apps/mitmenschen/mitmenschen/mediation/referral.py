@@ -47,7 +47,7 @@ def _answer(case_name: str, status: str, reason: str | None = None):
 	if case.referral_status != OPEN_STATUS:
 		frappe.throw(
 			_("This referral was already answered ({0}).").format(
-				_(case.referral_status) if case.referral_status else "?"
+				_(case.referral_status, context="Mediation Case") if case.referral_status else "?"
 			),
 			title=_("Referral"),
 			exc=ReferralStateError,

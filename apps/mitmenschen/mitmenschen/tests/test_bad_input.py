@@ -551,13 +551,13 @@ CATALOGUE: list[Bad] = [
 		PORTAL,
 		"decline with an overlong reason",
 		lambda w: api(PARTNER + "decline_referral")(w.a.case_to_accept, "x" * 5001),
-		"den Grund für die Ablehnung ist zu lang",
+		"den Grund für die Ablehnung ist zu lang: höchstens 5000 Zeichen.",
 	),
 	Bad(
 		PORTAL,
 		"decline an accepted referral (wrong state)",
 		lambda w: api(PARTNER + "decline_referral")(w.a.case_to_accept, "kein Platz"),
-		"Diese Vermittlung wurde bereits beantwortet",
+		"Diese Vermittlung wurde bereits beantwortet (Angenommen).",
 		arrange=accept_a,
 	),
 	Bad(
@@ -594,7 +594,7 @@ CATALOGUE: list[Bad] = [
 		PORTAL,
 		"overlong action note",
 		lambda w: api(PARTNER + "update_action")(w.a.action, status="Done", note="x" * 5001),
-		"eine Notiz ist zu lang",
+		"eine Notiz ist zu lang: höchstens 5000 Zeichen.",
 	),
 	Bad(
 		PORTAL,
@@ -628,7 +628,7 @@ CATALOGUE: list[Bad] = [
 		PORTAL,
 		"a tenant uses the partner API",
 		lambda w: api(PARTNER + "accept_referral")(w.a.case_to_accept),
-		"Diese Seite ist für Partnerorganisationen",
+		"Diese Seite ist für Partnerorganisationen mit Portalzugang. Bitte wenden Sie sich an die Genossenschaft.",
 		exc=frappe.PermissionError,
 		user="tenant",
 	),
@@ -734,7 +734,12 @@ CATALOGUE: list[Bad] = [
 		profile(languages="tlh"),
 		"Sprachen: unbekannte Einträge tlh.",
 	),
-	Bad(PORTAL, "SQL-like district", profile(districts="x' OR 1=1 --"), "unbekannte Einträge x' OR 1=1 --."),
+	Bad(
+		PORTAL,
+		"SQL-like district",
+		profile(districts="x' OR 1=1 --"),
+		"Betreute Stadtteile: unbekannte Einträge x' OR 1=1 --.",
+	),
 	Bad(
 		PORTAL,
 		"malformed list",
@@ -754,7 +759,12 @@ CATALOGUE: list[Bad] = [
 		profile(website="javascript:alert(document.cookie)"),
 		"Webseite: Bitte geben Sie eine Adresse an, die mit https:// oder http:// beginnt.",
 	),
-	Bad(PORTAL, "overlong description", profile(description="x" * 5001), "Beschreibung ist zu lang"),
+	Bad(
+		PORTAL,
+		"overlong description",
+		profile(description="x" * 5001),
+		"Beschreibung ist zu lang: höchstens 5000 Zeichen.",
+	),
 	Bad(
 		PORTAL,
 		"description with script",
@@ -850,7 +860,7 @@ CATALOGUE: list[Bad] = [
 		TENANT,
 		"a description of markup only",
 		report(description="<p><br></p><div> </div>"),
-		"Bitte beschreiben Sie das Problem in einigen Worten",
+		"Bitte beschreiben Sie das Problem in einigen Worten (mindestens 10 Zeichen).",
 	),
 	Bad(
 		TENANT,
@@ -948,7 +958,7 @@ CATALOGUE: list[Bad] = [
 		lambda w: api("mitmenschen.workflows.rules.apply_workflow")(
 			{"doctype": "Mediation Case", "name": w.case}, "Explode"
 		),
-		"<strong>Explode</strong> ist nicht möglich",
+		"<strong>Explode</strong> ist nicht möglich, solange dieser Datensatz (Vermittlungsfall) im Status <strong>Neu</strong> ist.",
 	),
 	Bad(
 		DESK,
@@ -1027,15 +1037,20 @@ CATALOGUE: list[Bad] = [
 		DESK,
 		"moving in before arriving",
 		save_doc("household", move_in_date="2026-01-01"),
-		"liegt vor dem Ankunftsdatum",
+		"Das Einzugsdatum <strong>01.01.2026</strong> liegt vor dem Ankunftsdatum <strong>01.03.2026</strong>.",
 	),
 	Bad(
 		DESK,
 		"consent withdrawn before it was given",
 		lambda w: _consent(w, "2026-05-01", withdrawn_on="2026-04-01"),
-		"Sie wurde am",
+		"Einwilligung, Zeile 1: Sie wurde am <strong>01.04.2026</strong> widerrufen, also bevor sie am <strong>01.05.2026</strong> erteilt wurde.",
 	),
-	Bad(DESK, "a birth year in the future", lambda w: _member(w, 2999), "Geburtsjahr 2999"),
+	Bad(
+		DESK,
+		"a birth year in the future",
+		lambda w: _member(w, 2999),
+		"Zeile 1: Geburtsjahr 2999 von <strong>Amal</strong> ist nicht plausibel.",
+	),
 	Bad(
 		DESK,
 		"referral to an inactive partner",
@@ -1053,7 +1068,7 @@ CATALOGUE: list[Bad] = [
 		DESK,
 		"overlong subject",
 		save_case(subject="Lärm " * 60),
-		"Betreff",
+		") wird abgeschnitten werden, da maximal 140 Zeichen erlaubt sind",
 		exc=frappe.CharacterLengthExceededError,
 	),
 	Bad(
@@ -1085,7 +1100,7 @@ CATALOGUE: list[Bad] = [
 		lambda w: frappe.get_attr("frappe.client.get_list")(
 			"Mediation Case", fields=["name", "(select password from `__Auth`)"]
 		),
-		"Feld in der Abfrage nicht erlaubt",
+		"Feld in der Abfrage nicht erlaubt: password",
 		exc=frappe.DataError,
 	),
 	Bad(

@@ -2,6 +2,9 @@
 
 	bench --site <site> execute mitmenschen.benchmarks.reports.run
 	bench --site <site> execute mitmenschen.benchmarks.reports.run --kwargs "{'cases': 20000, 'repeat': 9}"
+	bench --site <site> execute mitmenschen.benchmarks.reports.run --kwargs "{'keep': True}"
+	bench --site <site> execute mitmenschen.benchmarks.reports.retime --kwargs "{'repeat': 9}"
+	bench --site <site> execute mitmenschen.benchmarks.reports.cleanup
 
 Seeds `cases` Mediation Cases (default 100,000) over 400 days with a bulk insert — categories,
 districts, priorities, flats in 200 buildings, responses and resolutions with their working hours,
@@ -9,9 +12,17 @@ referrals to 30 partners with answers, recurrences, satisfaction — and 3,000 r
 Then runs every report the way the desk does (`frappe.desk.query_report.run`, default period of six
 months, whole site and one district) `repeat` times and prints the median and p95 (target: median
 under 300 ms), and the half-year report's figures and HTML. Not a test: it prints figures. Everything
-seeded carries the BENCH-EVD prefix and is deleted at the end, also when it fails.
+seeded carries the BENCH-EVD prefix and is deleted at the end, also when it fails; with `keep=True`
+the rows stay, `retime` times the reports again against them (seeding takes minutes) and `cleanup`
+deletes them.
+
+Beside each median it prints the load average and the CPU time one run costs (this process and, when
+MariaDB runs on this machine, its thread for our connection): on cores shared with other work the
+wall time grows with the load, the CPU time is what a run costs an idle machine.
 """
 
+import glob
+import os
 import random
 import statistics
 import time
@@ -55,26 +66,51 @@ def run(cases: int = 100_000, repeat: int = 15, keep: bool = False) -> dict:
 	try:
 		seeded = seed(cases)
 		frappe.db.commit()
-		period = Period.of()
-		district = seeded["districts"][0]
-		print(f"{cases} cases, period {period.start} – {period.end}, {repeat} runs each (median / p95):")
-		for report, filters, label in RUNS:
-			for scope_label, scope in (("all", {}), ("district", {"district": district})):
-				times = timed(report, {**filters, **scope}, repeat)
-				name = f"{report} {label}".strip() + f" [{scope_label}]"
-				figures[name] = times
-				flag = "ok" if times["median_ms"] < TARGET_MS else "SLOW"
-				print(f"  {name:<48} {times['median_ms']:7.1f} ms / {times['p95_ms']:7.1f} ms  {flag}")
-		started = time.perf_counter()
-		html = half_year.render_html(period, "de")
-		figures["half-year report HTML"] = round((time.perf_counter() - started) * 1000, 1)
-		print(
-			f"  half-year report (figures of two periods + HTML)  {figures['half-year report HTML']:.0f} ms, {len(html)} bytes"
-		)
+		figures = time_reports(seeded["districts"][0], repeat)
 	finally:
 		if not keep:
 			cleanup()
 	return figures
+
+
+def retime(repeat: int = 15) -> dict:
+	"""Time the reports again against the rows a `run(keep=True)` left."""
+	frappe.db.rollback()
+	if not frappe.db.exists("Mediation Case", {"name": ["like", f"{PREFIX}-%"]}):
+		raise RuntimeError(f"no {PREFIX} cases: run(keep=True) first")
+	return time_reports(f"{PREFIX} Bezirk 0", repeat)
+
+
+def time_reports(district: str, repeat: int) -> dict:
+	"""Every report, whole site and one district, then the half-year report; prints as it goes."""
+	figures: dict = {}
+	period = Period.of()
+	cases = frappe.db.count("Mediation Case")
+	print(f"{cases} cases, period {period.start} – {period.end}, {repeat} runs each")
+	print(f"  {'report':<48} {'median':>9} / {'p95':>9}   {'CPU/run':>8}  load")
+	for report, filters, label in RUNS:
+		for scope_label, scope in (("all", {}), ("district", {"district": district})):
+			times = timed(report, {**filters, **scope}, repeat)
+			name = f"{report} {label}".strip() + f" [{scope_label}]"
+			figures[name] = times
+			flag = "ok" if times["median_ms"] < TARGET_MS else "SLOW"
+			cpu = f"{times['cpu_ms']:5.0f} ms" if times["cpu_ms"] is not None else "    –   "
+			print(
+				f"  {name:<48} {times['median_ms']:6.1f} ms / {times['p95_ms']:6.1f} ms   {cpu}  "
+				f"{times['load']:.2f}  {flag}"
+			)
+	started = time.perf_counter()
+	html = half_year.render_html(period, "de")
+	figures["half-year report HTML"] = round((time.perf_counter() - started) * 1000, 1)
+	print(
+		f"  half-year report (figures of two periods + HTML)  {figures['half-year report HTML']:.0f} ms, "
+		f"{len(html)} bytes, load {load_average():.2f}"
+	)
+	return figures
+
+
+def load_average() -> float:
+	return os.getloadavg()[0]
 
 
 def seed_only(cases: int = 100_000) -> None:
@@ -86,18 +122,68 @@ def seed_only(cases: int = 100_000) -> None:
 
 def timed(report: str, filters: dict, repeat: int) -> dict:
 	times = []
-	for _ in range(repeat + 2):
+	for _ in range(2):  # the first runs warm caches
+		run_report(report, filters=filters, ignore_prepared_report=True)
+	database = DatabaseThread()
+	cpu_started = time.process_time()
+	for _ in range(repeat):
 		frappe.local.lang = "de"
 		started = time.perf_counter()
 		result = run_report(report, filters=filters, ignore_prepared_report=True)
 		times.append((time.perf_counter() - started) * 1000)
 		assert result["result"] is not None
-	times = sorted(times[2:])  # the first runs warm caches
+	own = (time.process_time() - cpu_started) * 1000
+	database_ms = database.cpu_ms()
+	times = sorted(times)
 	return {
 		"median_ms": round(statistics.median(times), 1),
 		"p95_ms": round(times[min(len(times) - 1, int(len(times) * 0.95))], 1),
 		"rows": len(result["result"]),
+		"cpu_ms": round((own + database_ms) / repeat, 1) if database_ms is not None else None,
+		"load": load_average(),
 	}
+
+
+class DatabaseThread:
+	"""The CPU time MariaDB spends on this connection, read from /proc: MariaDB runs a thread per
+	connection, and ours is the one that works while we ask it to (a BENCHMARK() of a few ms finds
+	it). None when MariaDB does not run on this machine or restarts meanwhile."""
+
+	TICK_MS = 1000 / os.sysconf("SC_CLK_TCK")
+
+	def __init__(self) -> None:
+		self.pid = self.thread = self.started = None
+		for path in glob.glob("/proc/[0-9]*/comm"):
+			try:
+				if open(path).read().strip() == "mariadbd":
+					self.pid = path.split("/")[2]
+					break
+			except OSError:
+				continue
+		if not self.pid:
+			return
+		before = self._threads()
+		frappe.db.sql("select benchmark(1000000, md5('mitmenschen'))")
+		after = self._threads()
+		if after:
+			self.thread = max(after, key=lambda thread: after[thread] - before.get(thread, 0))
+			self.started = after[self.thread]
+
+	def _threads(self) -> dict[str, int]:
+		ticks = {}
+		for path in glob.glob(f"/proc/{self.pid}/task/*/stat"):
+			try:
+				fields = open(path).read().rsplit(")", 1)[1].split()
+			except (OSError, IndexError):
+				continue
+			ticks[path.split("/")[4]] = int(fields[11]) + int(fields[12])  # utime + stime
+		return ticks
+
+	def cpu_ms(self) -> float | None:
+		if self.thread is None:
+			return None
+		now = self._threads().get(self.thread)
+		return (now - self.started) * self.TICK_MS if now is not None else None
 
 
 def seed(count: int) -> dict:

@@ -34,12 +34,13 @@ def hotspots(
 	recurrences, and the cases of the previous period of the same length; most recurrences first."""
 	if level not in LEVELS:
 		raise ValueError(f"no hotspots at the level {level!r}")
-	current = _top(period, scope, level, max(cint(min_cases), 1), limit)
+	tree: dict[str, list[str]] = {}  # building: its flats, read once for both periods
+	current = _top(period, scope, level, max(cint(min_cases), 1), limit, tree)
 	if not current:
 		return []
 	# the previous period of exactly these hotspots (not its own top list, where one may be missing)
 	before = _per_unit(
-		period.previous(), scope, level, pairs={(row["unit"], row["category"]) for row in current}
+		period.previous(), scope, level, pairs={(row["unit"], row["category"]) for row in current}, tree=tree
 	)
 	for row in current:
 		previous = before.get((row["unit"], row["category"]))
@@ -72,7 +73,9 @@ def unit_term(table, units, parent: str | None, level: str):
 	return When().when(units.is_group == 1, units.name).else_(units[parent])
 
 
-def _top(period: Period, scope: Scope, level: str, min_cases: int, limit: int) -> list[dict]:
+def _top(
+	period: Period, scope: Scope, level: str, min_cases: int, limit: int, tree: dict | None = None
+) -> list[dict]:
 	"""The `limit` properties × categories with the most recurrences, then the most cases.
 
 	The list is ordered by recurrences first, so it is made of the pairs with the most recurrences:
@@ -85,7 +88,7 @@ def _top(period: Period, scope: Scope, level: str, min_cases: int, limit: int) -
 	if len(recurring) >= limit:
 		least = recurring[limit - 1][1]
 		pairs = {pair for pair, count in recurring if count >= least}
-		rows = _per_unit(period, scope, level, min_cases, pairs=pairs, limit=limit)
+		rows = _per_unit(period, scope, level, min_cases, pairs=pairs, limit=limit, tree=tree)
 		if rows is not None and len(rows) >= limit:
 			return rows
 	return _per_unit(period, scope, level, min_cases, limit=limit)
@@ -122,6 +125,7 @@ def _per_unit(
 	min_cases: int = 1,
 	pairs: set | None = None,
 	limit: int | None = None,
+	tree: dict | None = None,
 ):
 	"""Cases per property and category, the most recurrences first (at most `limit`); with `pairs`
 	(unit, category), the figures of those only: without `limit` as {pair: row}, with it the top list
@@ -147,7 +151,7 @@ def _per_unit(
 		.having(count >= min_cases)
 	)
 	if pairs is not None:
-		named = _cases_of(pairs, level)
+		named = _cases_of(pairs, level, {} if tree is None else tree)
 		if named is None or len(named) > PAIRS_LIMIT:
 			if limit:
 				return None  # the caller reads the whole list instead
@@ -190,25 +194,22 @@ def _per_unit(
 	return rows
 
 
-def _cases_of(pairs: set, level: str) -> list[tuple] | None:
+def _cases_of(pairs: set, level: str, tree: dict[str, list[str]]) -> list[tuple] | None:
 	"""The (property, category) pairs whose cases count for `pairs` of (unit, category): the flats
-	themselves, or the buildings and their flats (one level of the tree: district → building → flat).
-	None when a pair lacks its property or category (NULL matches no list: such pairs are read with
-	the whole period)."""
+	themselves, or the buildings and their flats (one level of the tree: district → building → flat;
+	`tree` keeps the flats of the buildings read so far). None when a pair lacks its property or
+	category (NULL matches no list: such pairs are read with the whole period)."""
 	if any(not unit or not category for unit, category in pairs):
 		return None
 	named = list(pairs)
-	_properties, parent = property_table()
+	properties, parent = property_table()
 	if level == "flat" or not parent or not named:
 		return named
-	buildings = {unit for unit, _category in named}
-	flats = frappe.get_all(
-		get_property_doctype(),
-		filters={parent: ["in", list(buildings)]},
-		fields=["name", parent],
-		as_list=True,
-	)
-	flats_of: dict[str, list[str]] = {}
-	for flat, building in flats:
-		flats_of.setdefault(building, []).append(flat)
-	return [(prop, category) for unit, category in named for prop in (unit, *flats_of.get(unit, ()))]
+	missing = list({unit for unit, _category in named} - set(tree))
+	if missing:
+		for building in missing:
+			tree[building] = []
+		rows = frappe.qb.from_(properties).select(properties.name, properties[parent])
+		for flat, building in rows.where(properties[parent].isin(missing)).run():
+			tree[building].append(flat)
+	return [(prop, category) for unit, category in named for prop in (unit, *tree[unit])]

@@ -5,6 +5,7 @@ The whole backup → restore round trip runs end to end in tests/test_backup_res
 
 import json
 import subprocess
+import time
 from pathlib import Path
 
 import frappe
@@ -19,6 +20,7 @@ from mitmenschen.backups.scheduled import (
 	interval_hours,
 	is_due,
 	is_encrypted,
+	take_backup,
 )
 from mitmenschen.backups.setup import ensure_backup_config
 
@@ -108,3 +110,43 @@ class TestBackupEncryption(FrappeTestCase):
 			self.assertEqual(copy.read_bytes(), before)
 		finally:
 			copy.unlink()
+
+
+class TestBackupSet(FrappeTestCase):
+	def test_a_set_is_four_encrypted_files_and_only_the_newest_n_stay(self):
+		"""Two older sets (made first, so older), "Number of Backups" 2: the oldest goes, all of it
+		(so do the test site's own older backups)."""
+		folder = backup_folder()
+		folder.mkdir(parents=True, exist_ok=True)
+		slug = frappe.local.site.replace(".", "_")
+		kinds = (
+			"database-enc.sql.gz",
+			"files-enc.tar",
+			"private-files-enc.tar",
+			"site_config_backup-enc.json",
+		)
+		older = {
+			stamp: [folder / f"{stamp}-{slug}-{kind}" for kind in kinds]
+			for stamp in ("20000101_000000", "20000102_000000")
+		}
+		made: list[Path] = []
+		limit = frappe.db.get_single_value("System Settings", "backup_limit")
+		try:
+			for paths in older.values():
+				for path in paths:
+					path.write_bytes(b"\x8c\x0d")
+				time.sleep(1.1)  # Frappe orders sets by the files' ctime
+			frappe.db.set_single_value("System Settings", "backup_limit", 2)
+			frappe.local.system_settings = None
+			files = take_backup()
+			made = [Path(path) for path in files.values()]
+			self.assertEqual(sorted(files), ["config", "database", "private", "public"])
+			for kind, path in files.items():
+				self.assertTrue(is_encrypted(Path(path)), kind)
+			self.assertTrue(all(path.exists() for path in older["20000102_000000"]))
+			self.assertFalse(any(path.exists() for path in older["20000101_000000"]))
+		finally:
+			frappe.db.set_single_value("System Settings", "backup_limit", limit)
+			frappe.local.system_settings = None
+			for path in [*made, *older["20000101_000000"], *older["20000102_000000"]]:
+				path.unlink(missing_ok=True)

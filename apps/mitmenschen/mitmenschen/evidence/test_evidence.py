@@ -8,6 +8,7 @@ attaches it to the next meeting."""
 import subprocess
 import tempfile
 from pathlib import Path
+from unittest.mock import patch
 
 import frappe
 from frappe.desk.query_report import run
@@ -20,6 +21,7 @@ from mitmenschen.evidence import half_year
 from mitmenschen.evidence.cards import response_within_target
 from mitmenschen.evidence.key_figures import key_figures
 from mitmenschen.evidence.period import Period, Scope
+from mitmenschen.evidence.recurrence import _per_unit, hotspots
 from mitmenschen.mediation.sla import restamp_working_hours
 from mitmenschen.tests.evidence_world import REPORTER, at, make_world
 from mitmenschen.tests.factories import (
@@ -137,6 +139,32 @@ class TestEvidence(FrappeTestCase):
 		)
 		_columns, rows, _chart = report("Recurrence Hotspots", self.world, level="Flat", min_cases=1)
 		self.assertEqual(len(rows), 4, "three flats and the total row")
+
+	def test_hotspots_from_the_pairs_that_recur_most_are_the_whole_list(self) -> None:
+		"""When as many pairs recur as the list holds (at 100,000 cases: 345 of 14,000 flats ×
+		categories for 200 places), the list is read from them: the same rows, figures and previous
+		period as grouping every flat × category, which stays the way when fewer recur."""
+		period = Period.of(self.world["from_date"], self.world["to_date"])
+		scope = Scope(self.world["district"])
+		for level, unit, cases in (
+			("flat", self.world["flats"][0], 2),
+			("building", self.world["building_1"], 3),
+		):
+			with patch.object(frappe.db, "sql", wraps=frappe.db.sql) as sql:
+				rows = hotspots(period, scope, level, min_cases=1, limit=1)
+			lookups = [c for c in sql.call_args_list if "FORCE INDEX (`evidence_unit_idx`)" in str(c.args[0])]
+			self.assertEqual(len(lookups), 2, f"{level}: this period's pair and the previous period's")
+			self.assertEqual(
+				[(r["unit"], r["cases"], r["recurrences"], r["previous_cases"]) for r in rows],
+				[(unit, cases, 2, 2)],  # A and B (recurrences) in April, P and Q in March
+			)
+			whole = _per_unit(period, scope, level, min_cases=1, limit=1)
+			self.assertEqual([{k: v for k, v in r.items() if k != "previous_cases"} for r in rows], whole)
+			self.assertEqual(
+				len(hotspots(period, scope, level, min_cases=1, limit=5)),
+				3 if level == "flat" else 2,
+				"fewer pairs recur than the list holds: every flat × category grouped",
+			)
 
 	def test_partner_referrals_and_actions(self) -> None:
 		_columns, rows, chart = report("Partner Referrals", self.world)

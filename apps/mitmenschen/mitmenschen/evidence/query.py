@@ -63,8 +63,14 @@ class TuplesIn(Criterion):
 
 	def get_sql(self, **kwargs) -> str:
 		columns = ",".join(column.get_sql(**kwargs) for column in self.columns)
-		escape = frappe.db.escape
-		rows = ",".join("(" + ",".join(escape(str(value)) for value in row) + ")" for row in self.rows)
+		escaped: dict = {}  # a category recurs in every row: escape each value once
+
+		def literal(value) -> str:
+			if value not in escaped:
+				escaped[value] = frappe.db.escape(str(value))
+			return escaped[value]
+
+		rows = ",".join("(" + ",".join(literal(value) for value in row) + ")" for row in self.rows)
 		return f"({columns}) IN ({rows})"
 
 

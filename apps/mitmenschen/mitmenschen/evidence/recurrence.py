@@ -5,6 +5,8 @@ settings' window; see `mediation/recurrence.py`). A building's figures include i
 tree (district → building → flat) says which building a flat belongs to.
 """
 
+from datetime import date
+
 import frappe
 from frappe.query_builder import Case as When
 from frappe.query_builder.functions import Count, Max, Min, Sum
@@ -36,8 +38,8 @@ def hotspots(
 		raise ValueError(f"no hotspots at the level {level!r}")
 	tree: dict[str, list[str]] = {}  # building: its flats, read once for both periods
 	current = _top(period, scope, level, max(cint(min_cases), 1), limit, tree)
-	if not current:
-		return []
+	if not current or "previous_cases" in current[0]:
+		return current
 	# the previous period of exactly these hotspots (not its own top list, where one may be missing)
 	before = _per_unit(
 		period.previous(), scope, level, pairs={(row["unit"], row["category"]) for row in current}, tree=tree
@@ -81,14 +83,23 @@ def _top(
 	The list is ordered by recurrences first, so it is made of the pairs with the most recurrences:
 	if `limit` pairs have at least as many recurrences as the `limit`-th (and enough cases), no other
 	pair can get in. The recurrences alone are few (a case in ten at 100,000 cases) and group quickly;
-	the full figures are then read for those pairs only, by property (evidence_unit_idx), and ordered
-	exactly as the full list would be. Grouping every property × category of the period (14,000 pairs
+	the full figures are then read for those pairs only, by property (evidence_unit_idx), ordered
+	exactly as the full list would be, together with their previous period. Grouping every property × category of the period (14,000 pairs
 	at 100,000 cases) is the fallback when fewer pairs recur than the list holds."""
 	recurring = sorted(_recurrences_per_pair(period, scope, level).items(), key=lambda item: -item[1])
 	if len(recurring) >= limit:
 		least = recurring[limit - 1][1]
 		pairs = {pair for pair, count in recurring if count >= least}
-		rows = _per_unit(period, scope, level, min_cases, pairs=pairs, limit=limit, tree=tree)
+		rows = _per_unit(
+			period,
+			scope,
+			level,
+			min_cases,
+			pairs=pairs,
+			limit=limit,
+			tree=tree,
+			since=period.previous().start,
+		)
 		if rows is not None and len(rows) >= limit:
 			return rows
 	return _per_unit(period, scope, level, min_cases, limit=limit)
@@ -126,6 +137,7 @@ def _per_unit(
 	pairs: set | None = None,
 	limit: int | None = None,
 	tree: dict | None = None,
+	since: date | None = None,
 ):
 	"""Cases per property and category, the most recurrences first (at most `limit`); with `pairs`
 	(unit, category), the figures of those only: without `limit` as {pair: row}, with it the top list
@@ -133,19 +145,36 @@ def _per_unit(
 
 	Flats are read from the covering index alone; buildings join the property tree to find each flat's
 	building. Named pairs are looked up by property and category (evidence_unit_idx): a building's
-	cases are those reported at it and at its flats."""
-	query, table, unit = _unit_query(period, scope, level)
-	count = Count("*")
-	repeated = Sum(When().when(table.recurrence_of.isnotnull(), 1).else_(0))
+	cases are those reported at it and at its flats. With `since` (the previous period's first day)
+	the lookup reads from then on: the figures are still the period's, and `previous_cases` counts the
+	cases before it, in the same pass."""
+	query, table, unit = _unit_query(Period(since, period.end) if since else period, scope, level)
+	recurrence = table.recurrence_of.isnotnull()
+	if since:
+		now = table.opened_on >= period.begins
+
+		def of_period(term):
+			return When().when(now, term)
+
+		count = Sum(When().when(now, 1).else_(0))
+		repeated = Sum(When().when(now & recurrence, 1).else_(0))
+		query = query.select(Sum(When().when(now, 0).else_(1)).as_("previous_cases"))
+	else:
+
+		def of_period(term):
+			return term
+
+		count = Count("*")
+		repeated = Sum(When().when(recurrence, 1).else_(0))
 	query = (
 		query.select(
 			unit.as_("unit"),
 			table.category.as_("category"),
-			Max(table.district).as_("district"),
+			Max(of_period(table.district)).as_("district"),
 			count.as_("cases"),
 			repeated.as_("recurrences"),
-			Min(table.opened_on).as_("first_case"),
-			Max(table.opened_on).as_("last_case"),
+			Min(of_period(table.opened_on)).as_("first_case"),
+			Max(of_period(table.opened_on)).as_("last_case"),
 		)
 		.groupby(unit, table.category)
 		.having(count >= min_cases)
@@ -178,7 +207,9 @@ def _per_unit(
 	rows = run_grouped(query, as_dict=True)
 	_properties, parent = property_table()
 	for row in rows:
-		row["recurrences"] = int(row["recurrences"] or 0)
+		row["cases"], row["recurrences"] = int(row["cases"]), int(row["recurrences"] or 0)
+		if since:
+			row["previous_cases"] = int(row["previous_cases"])
 		row["building"] = row["unit"]
 	if level == "flat" and parent and rows:
 		parents = dict(

@@ -265,6 +265,38 @@ def test_tls_server_block_from_the_template(world, tmp_path):
 	assert pong()  # plain HTTP as before
 
 
+def test_private_file_through_frappes_check_and_nginx(world):
+	"""Frappe checks the permission and names the file (X-Accel-Redirect); nginx sends it from disk."""
+	session = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
+	content = b"Protokoll der Hausversammlung " + os.urandom(2048).hex().encode()
+	upload = session.post(
+		f"{BASE_URL}/api/method/upload_file",
+		files={"file": ("protokoll-hausversammlung.txt", content, "text/plain")},
+		data={"is_private": "1"},
+		timeout=60,
+	)
+	assert upload.status_code == 200, upload.text[:500]
+	file = upload.json()["message"]
+	try:
+		assert file["file_url"].startswith("/private/files/")
+		served = session.get(f"{BASE_URL}{file['file_url']}", timeout=30)
+		assert served.status_code == 200
+		assert served.content == content
+		assert "X-Accel-Redirect" not in served.headers  # nginx followed it
+		# asked as nginx asks, gunicorn only names the file (nginx sent it, from its /protected location)
+		direct = session.get(
+			f"http://127.0.0.1:{GUNICORN_PORT}{file['file_url']}",
+			headers={"X-Use-X-Accel-Redirect": "True", "X-Frappe-Site-Name": SITE},
+			timeout=30,
+		)
+		assert direct.headers["X-Accel-Redirect"].startswith("/protected/")
+		assert direct.content == b""
+		guest = requests.get(f"{BASE_URL}{file['file_url']}", timeout=30)
+		assert guest.status_code == 403 and content not in guest.content
+	finally:
+		session.delete(f"{BASE_URL}/api/resource/File/{file['name']}", timeout=60)
+
+
 @pytest.mark.parametrize("program", ["mm-web", "mm-worker-short"])
 def test_supervisor_brings_back_a_killed_process(world, program):
 	log = BENCH / "logs" / "production" / "supervisord.log"

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import frappe
-from frappe.utils import escape_html, format_datetime, formatdate, get_fullname, sanitize_html
+from frappe.utils import escape_html, format_datetime, formatdate, get_fullname
 from frappe.utils.pdf import get_pdf
 from frappe.www.printview import get_rendered_template
 
 from mitmenschen.partners.access import get_partner_organisation, is_staff
+from mitmenschen.rich_text import inert_html
 
 MEETING = "Round Table Meeting"
 PRINT_FORMAT = "Round Table Minutes"
@@ -102,8 +103,8 @@ def minutes_view(meeting, scope: str | None) -> dict:
 		else "",
 		"when": when(meeting),
 		"chair": get_fullname(meeting.chair) if meeting.chair else "",
-		"minutes_html": sanitize_html(meeting.minutes or ""),
-		"decisions_html": sanitize_html(meeting.decisions or ""),
+		"minutes_html": inert_html(meeting.minutes),
+		"decisions_html": inert_html(meeting.decisions),
 		"next_meeting_on": formatdate(meeting.next_meeting_on, DATE) if meeting.next_meeting_on else "",
 		"attendees": attendee_rows(meeting),
 		"agenda": agenda,

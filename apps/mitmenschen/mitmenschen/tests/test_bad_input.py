@@ -471,13 +471,19 @@ def store_subject(subject: str) -> Callable[[World], None]:
 def minutes_print_is_inert(t: FrappeTestCase, w: World, html: str) -> None:
 	t.assertIn("Ruhezeiten im Hof", html)
 	t.assertEqual(live_payload(html), [])
+	t.assertNotIn("<form", html)  # the print (and the PDF a partner gets) keeps no form from the minutes
+	t.assertNotIn('name="password"', html)
 
 
 def minutes_with_script(w: World) -> None:
 	"""Approved minutes whose title, place, minutes and decisions carry script (a Manager's save)."""
 	meeting = frappe.get_doc("Round Table Meeting", w.a.meeting)
 	meeting.update(
-		{"title": XSS + "Runder Tisch", "location": BREAKOUT, "minutes": XSS + "<p>Ruhezeiten im Hof</p>"}
+		{
+			"title": XSS + "Runder Tisch",
+			"location": BREAKOUT,
+			"minutes": XSS + PHISH + "<p>Ruhezeiten im Hof</p>",
+		}
 	)
 	meeting.decisions = XSS
 	meeting.save()

@@ -17,7 +17,7 @@ from frappe.tests.utils import FrappeTestCase
 
 # lowest first; a package may import packages of lower layers only
 LAYERS: list[set[str]] = [
-	{"language", "erp"},  # languages and writing direction; the ERP's tenant and property records
+	{"language", "dates", "rich_text", "erp"},  # languages, dates, inert formatted text; ERP records
 	{"mitmenschen_setup", "config", "templates"},  # settings and masters
 	{"workflows", "escalation", "privacy", "backups"},  # machinery that knows no client
 	{"partners"},

@@ -3,7 +3,7 @@ from frappe import _
 from mitmenschen.portal import partner_queries as queries
 from mitmenschen.portal.pages import partner_context, portal_page, route_name
 from mitmenschen.portal.partner_api import PARTNER_ACTION_STATUSES
-from mitmenschen.portal.rich_text import portal_html
+from mitmenschen.rich_text import inert_html
 
 # /partner/actions/<name> (website_route_rules in hooks.py)
 
@@ -12,7 +12,7 @@ from mitmenschen.portal.rich_text import portal_html
 def get_context(context):
 	organisation = partner_context(context, _("Action Item"), "/partner/actions")
 	action = queries.own_action(route_name(), organisation)
-	action.details = portal_html(action.details or "")
+	action.details = inert_html(action.details or "")
 	context.action = action
 	context.title = action.title
 	context.statuses = PARTNER_ACTION_STATUSES

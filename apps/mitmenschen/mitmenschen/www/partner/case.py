@@ -3,7 +3,7 @@ from frappe import _
 
 from mitmenschen.portal import partner_queries as queries
 from mitmenschen.portal.pages import partner_context, portal_page, route_name
-from mitmenschen.portal.rich_text import portal_html
+from mitmenschen.rich_text import inert_html
 
 # /partner/cases/<name> (website_route_rules in hooks.py)
 
@@ -12,7 +12,7 @@ from mitmenschen.portal.rich_text import portal_html
 def get_context(context):
 	organisation = partner_context(context, _("Case"), "/partner")
 	case = queries.own_case(route_name(), organisation)
-	case.description = portal_html(case.description or "")
+	case.description = inert_html(case.description or "")
 	context.case = case
 	context.title = case.subject
 	context.may_answer = case.referral_status == "Requested"

@@ -3,7 +3,7 @@ from frappe import _
 from mitmenschen.portal.pages import partner_context, portal_page
 from mitmenschen.portal.partner_api import RSVP_ANSWERS
 from mitmenschen.portal.partner_queries import meetings
-from mitmenschen.portal.rich_text import portal_html
+from mitmenschen.rich_text import inert_html
 
 
 @portal_page
@@ -11,6 +11,6 @@ def get_context(context):
 	organisation = partner_context(context, _("Meetings"), "/partner/meetings")
 	context.meetings = meetings(organisation)
 	for meeting in context.meetings["minutes"]:
-		meeting.minutes = portal_html(meeting.minutes or "")
-		meeting.decisions = portal_html(meeting.decisions or "")
+		meeting.minutes = inert_html(meeting.minutes or "")
+		meeting.decisions = inert_html(meeting.decisions or "")
 	context.rsvp_answers = RSVP_ANSWERS

@@ -1,4 +1,5 @@
-"""Formatted text (a case's description, an action's details, minutes) as partners may see it.
+"""Formatted text (a case's description, an action's details, minutes) as partners may see it, in the
+portal and in the minutes' print.
 
 Frappe's `sanitize_html` removes scripts and event handlers but keeps forms, inputs, buttons, styles,
 stylesheet links and meta tags: a mail to the case inbox with `<form action="https://elsewhere">` would
@@ -56,7 +57,7 @@ ATTRIBUTES = {
 STYLES = CSSSanitizer(allowed_css_properties=["text-align", "font-weight", "font-style", "text-decoration"])
 
 
-def portal_html(html: str | None) -> str:
+def inert_html(html: str | None) -> str:
 	"""The text's formatting without anything that acts: what is not allowed is removed, its text kept."""
 	return bleach.clean(
 		html or "",

@@ -14,7 +14,7 @@ import os
 from datetime import timedelta
 
 import frappe
-from frappe.utils import add_days, now_datetime
+from frappe.utils import add_days, get_datetime, now_datetime
 from frappe.utils.password import update_password
 
 from mitmenschen.escalation.timers import FIELDS as TIMER_FIELDS
@@ -196,14 +196,22 @@ def count_sent(names: list[str]) -> int:
 	return frappe.db.count("Escalation Timer", {"reference_name": ["in", names], "status": SENT})
 
 
-def scheduler_heartbeat(since: str) -> list[str]:
-	"""Scheduled jobs (other than the two the driver enqueues itself) that Frappe's scheduler started
-	since `since`: proof that the stack's scheduler enqueues again."""
-	return frappe.get_all(
-		"Scheduled Job Type",
-		filters={"last_execution": [">", since], "method": ["not in", [SWEEP, FLUSH]]},
-		pluck="method",
+def sent_after(names: list[str], since: str) -> dict:
+	"""How many of these escalation cases' steps are sent, and the last of them how long after `since`."""
+	rows = frappe.get_all(
+		"Escalation Timer", filters={"reference_name": ["in", names], "status": SENT}, pluck="sent_on"
 	)
+	last = max(rows) if rows else None
+	return {
+		"sent": len(rows),
+		"last_s": round((last - get_datetime(since)).total_seconds()) if last else None,
+	}
+
+
+def scheduler_heartbeat(since: str) -> list[str]:
+	"""Scheduled jobs that started since `since`. Called once the driver has stopped enqueuing, this is
+	proof that the stack's own scheduler enqueues again (the mail flush comes every 4 minutes)."""
+	return frappe.get_all("Scheduled Job Type", filters={"last_execution": [">", since]}, pluck="method")
 
 
 # ---- what the driver was promised, counted in the database -------------------------------------------

@@ -48,6 +48,11 @@ has_permission: dict[str, str] = {
 	"Household Referral": f"{_PARTNER}.household_referral_permission",
 }
 
+# ---- No existence oracles: portal users get one refusal for "not yours" and "not there" ------
+# (see partners/refusals.py; auth_hooks run once the user is known, before any route)
+auth_hooks = ["mitmenschen.partners.refusals.refuse_unreadable_records"]
+after_request = ["mitmenschen.partners.refusals.make_refusals_uniform"]
+
 # ---- Workflows: refused steps explained -----------------------------------------------------
 override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "mitmenschen.workflows.rules.apply_workflow",

@@ -9,8 +9,8 @@ mm-schedule, mm-mariadb, mm-redis-cache, mm-redis-queue, mm-nginx; `--conf` name
 supervisord.conf). While the simulated people work, at these seconds of the run:
 
 - 20 s  kill a worker mid-sweep: seed a burst of escalation steps due now, enqueue the sweep, and as
-        soon as an RQ worker has started it, SIGKILL that worker's process group (worker and work
-        horse, as a crash or the OOM killer would); then look whether the burst was half sent;
+        soon as an RQ worker has started it, SIGKILL that worker and its work horse (as a crash or the
+        OOM killer would); then look whether the burst was half sent;
 - 45 s  kill a web process mid-request: SIGKILL one of gunicorn's workers while it is busy;
 - 70 s  stop MariaDB for 30 s (`supervisorctl stop mm-mariadb`, then start);
 - 140 s stop Redis, cache and queue, for 30 s.
@@ -154,8 +154,14 @@ class Drill:
 			worker = self._worker_running(self.sweep_job)
 			if worker:
 				name, pid = worker
-				os.killpg(os.getpgid(pid), signal.SIGKILL)
-				fault.notes.append(f"sweep started on {name}: SIGKILL to its process group (pid {pid})")
+				# the work horse runs the job in a session of its own (rq forks it with setsid): kill it
+				# and the worker, as the OOM killer or a container stop would
+				horses = children(pid)
+				for victim in [*horses, pid]:
+					os.kill(victim, signal.SIGKILL)
+				fault.notes.append(
+					f"sweep started on {name}: SIGKILL to its work horse {horses} and worker {pid}"
+				)
 				fault.state = "killed"
 				fault.ended = time.time()
 				self.killed_at = self.site.call("now")

@@ -65,6 +65,7 @@ class Results:
 	reports: list = field(default_factory=list)  # [case name, token] answered 200
 	saves: dict = field(default_factory=dict)  # case -> phone number of its last save answered 200
 	lock: threading.Lock = field(default_factory=threading.Lock)
+	load_before: tuple = ()
 
 	def record(self, route: str, started: float, response: requests.Response | None, error: str = "") -> bool:
 		elapsed = time.perf_counter() - started
@@ -366,6 +367,7 @@ def drive(options: Options, world: dict, site: Site, during=None) -> tuple[Resul
 	stop = threading.Event()
 	crowd = people(options, world, results, stop)
 	ticker = Ticker(site, options.tick_seconds)
+	results.load_before = os.getloadavg()
 	begun = time.time()
 	for person in crowd:
 		person.start()
@@ -416,7 +418,10 @@ def report(results: Results, wall: float) -> int:
 	errors = sum(results.errors.values())
 	load = os.getloadavg()
 	print(f"\n{total} requests in {wall:.1f} s: {total / wall:.1f} requests/s, {errors} errors")
-	print(f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} ({os.cpu_count()} cores)")
+	before = " ".join(f"{x:.2f}" for x in results.load_before)
+	print(
+		f"load average {load[0]:.2f} {load[1]:.2f} {load[2]:.2f} at the end, {before} at the start ({os.cpu_count()} cores)"
+	)
 	print(f"{'route':<32} {'n':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8} {'errors':>7}")
 	for route in sorted(results.timings):
 		values = results.timings[route]

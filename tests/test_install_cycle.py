@@ -18,7 +18,9 @@ SITE = f"cycle-{uuid.uuid4().hex[:6]}.localhost"
 
 def bench(*args: str) -> str:
 	result = subprocess.run(["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=900)
-	assert result.returncode == 0, f"bench {' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+	assert result.returncode == 0, (
+		f"bench {' '.join(args)} failed:\n{result.stdout[-2000:]}\n{result.stderr[-2000:]}"
+	)
 	return result.stdout
 
 
@@ -59,17 +61,38 @@ LEFTOVER_CHECKS = {
 	"staff_access": "SELECT COUNT(*) FROM `tabCustom DocPerm` WHERE parent IN ('Customer', 'Location') "
 	"AND role IN ('Mit:Menschen Clerk', 'Mit:Menschen Manager') AND `read` = 1",
 	"erp_custom_perms": "SELECT COUNT(*) FROM `tabCustom DocPerm` WHERE parent IN ('Customer', 'Location')",
+	# the native speaker's check on Frappe's Translation (translations/checks.py) and the staff's rules there
+	"translation_fields": "SELECT COUNT(*) FROM `tabCustom Field` WHERE dt = 'Translation' AND fieldname LIKE 'mm\\_%'",
+	"translation_perms": "SELECT COUNT(*) FROM `tabCustom DocPerm` WHERE parent = 'Translation'",
 }
 
 
 @pytest.fixture(scope="module")
 def scratch_site():
 	bench(
-		"new-site", SITE, "--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD,
-		"--admin-password", "admin", "--mariadb-user-host-login-scope=%", "--install-app", "erpnext",
+		"new-site",
+		SITE,
+		"--db-root-username",
+		"root",
+		"--db-root-password",
+		DB_ROOT_PASSWORD,
+		"--admin-password",
+		"admin",
+		"--mariadb-user-host-login-scope=%",
+		"--install-app",
+		"erpnext",
 	)
 	yield SITE
-	bench("drop-site", SITE, "--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD, "--no-backup", "--force")
+	bench(
+		"drop-site",
+		SITE,
+		"--db-root-username",
+		"root",
+		"--db-root-password",
+		DB_ROOT_PASSWORD,
+		"--no-backup",
+		"--force",
+	)
 
 
 def test_install_uninstall_reinstall_leaves_nothing_behind(scratch_site):
@@ -84,9 +107,20 @@ def test_install_uninstall_reinstall_leaves_nothing_behind(scratch_site):
 	assert installed["workspace"] == 1
 	assert installed["connections"] == 4
 	assert installed["staff_access"] == 4
-	assert query(
-		"SELECT value FROM tabSingles WHERE doctype = 'Mitmenschen Settings' AND field = 'tenant_doctype'"
-	) == "Customer"
+	assert installed["translation_fields"] == 5
+	assert (
+		query(
+			"SELECT COUNT(*) FROM `tabCustom DocPerm` WHERE parent = 'Translation' "
+			"AND role IN ('Mit:Menschen Clerk', 'Mit:Menschen Manager')"
+		)
+		== 2
+	)
+	assert (
+		query(
+			"SELECT value FROM tabSingles WHERE doctype = 'Mitmenschen Settings' AND field = 'tenant_doctype'"
+		)
+		== "Customer"
+	)
 
 	bench("--site", scratch_site, "uninstall-app", "mitmenschen", "--yes", "--no-backup", "--force")
 	leftovers = {name: query(sql) for name, sql in LEFTOVER_CHECKS.items()}

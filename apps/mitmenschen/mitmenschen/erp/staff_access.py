@@ -64,7 +64,7 @@ def revoke_staff_access(doctypes: Iterable[str] | None = None) -> None:
 		if not ours:
 			continue
 		frappe.db.delete("Custom DocPerm", {"name": ("in", ours)})
-		if _only_standard_rules_left(doctype):
+		if only_standard_rules_left(doctype):
 			reset_perms(doctype)
 		clear_permissions_cache(doctype)
 
@@ -84,7 +84,8 @@ def _rule(doctype: str, role: str, only_ours: bool = False) -> str | None:
 	return frappe.db.get_value("Custom DocPerm", filters, "name")
 
 
-def _only_standard_rules_left(doctype: str) -> bool:
+def only_standard_rules_left(doctype: str) -> bool:
+	"""Whether the Custom DocPerm rows are just a copy of the standard ones (then they can go)."""
 	fields = ["role", "permlevel", "if_owner", *rights]
 
 	def rules(perm_doctype: str) -> list[tuple]:

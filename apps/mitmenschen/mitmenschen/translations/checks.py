@@ -14,8 +14,10 @@ When the German changes later the coverage report shows the translation as outda
 import frappe
 from frappe.core.doctype.doctype.doctype import clear_permissions_cache
 from frappe.custom.doctype.custom_field.custom_field import create_custom_fields
-from frappe.permissions import setup_custom_perms
+from frappe.permissions import reset_perms, setup_custom_perms
 from frappe.utils import now_datetime
+
+from mitmenschen.erp.staff_access import only_standard_rules_left
 
 TRANSLATOR_ROLE = "Translator"  # Frappe's own role: create, read and write Translation
 # Staff enter what volunteers send and open the coverage report (its reference doctype is Translation).
@@ -100,6 +102,18 @@ def grant_staff_rights() -> None:
 			}
 		).insert(ignore_permissions=True)
 	clear_permissions_cache("Translation")
+
+
+def before_uninstall() -> None:
+	"""Frappe's Translation stays with the site: take our fields and our staff rules off it again."""
+	for field in CUSTOM_FIELDS["Translation"]:
+		if name := frappe.db.exists("Custom Field", {"dt": "Translation", "fieldname": field["fieldname"]}):
+			frappe.delete_doc("Custom Field", name, ignore_permissions=True, force=True)
+	frappe.db.delete("Custom DocPerm", {"parent": "Translation", "role": ("in", list(STAFF_RIGHTS))})
+	if only_standard_rules_left("Translation"):
+		reset_perms("Translation")
+	clear_permissions_cache("Translation")
+	frappe.clear_cache(doctype="Translation")
 
 
 def stamp_check(doc, method: str | None = None) -> None:

@@ -306,3 +306,25 @@ def test_an_opened_permission_is_reported(base_url, admin_session, world, genera
 	audit = Audit(base_url, partner["user"], partner["password"])
 	get = [route for route in generated["routes"] if route["route"] == "frappe.client.get"]
 	assert not audit.run(get, [case])
+
+
+def test_clerks_keep_frappes_answers(base_url, world):
+	"""Desk users are not portal users: Frappe still tells them which record is missing."""
+	clerk = login(base_url, world["clerk"]["user"], world["clerk"]["password"])
+	case = world["pairs"]["A"][0]
+	found = call(
+		clerk,
+		base_url,
+		"POST",
+		"/api/method/frappe.client.get",
+		{"doctype": case["doctype"], "name": case["name"]},
+	)
+	assert found.ok and found.json()["message"]["name"] == case["name"], found.text[:300]
+	missing = call(
+		clerk,
+		base_url,
+		"POST",
+		"/api/method/frappe.client.get",
+		{"doctype": case["doctype"], "name": case["ghost"]},
+	)
+	assert missing.status_code == 404 and case["ghost"] in missing.text, missing.text[:300]

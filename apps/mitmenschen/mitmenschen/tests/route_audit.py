@@ -28,8 +28,10 @@ import re
 
 import frappe
 from frappe.utils import random_string
+from frappe.utils.password import update_password
 
 from mitmenschen.tests import isolation_world
+from mitmenschen.tests.factories import make_flat, make_staff_user
 
 APPS = ("frappe", "erpnext", "mitmenschen")
 SKIPPED_DIRS = frozenset({"node_modules", "__pycache__", "public", "tests", "patches"})
@@ -306,16 +308,17 @@ def pair(doctype: str, name: str) -> dict:
 
 
 def build_world() -> dict:
-	"""Organisations A and B (isolation_world), two tenants, a flat of the ERP's property tree;
-	for each record the audit targets, a ghost name of the same pattern."""
-	from mitmenschen.tests.factories import make_flat
-
+	"""Organisations A and B (isolation_world), two tenants, a flat of the ERP's property tree, a
+	clerk; for each record the audit targets, a ghost name of the same pattern."""
 	world = isolation_world.build()
 	suffix = world["A"]["case_subject"].rsplit(" ", 1)[-1]
 	category = frappe.db.get_value("Mediation Case", world["A"]["case"], "category")
 	other_tenant = isolation_world.build_tenant(f"{suffix}b", category)
 	flat = make_flat()["flat"]
+	clerk = make_staff_user("Mit:Menschen Clerk")
+	update_password(clerk, isolation_world.PASSWORD)
 	frappe.db.commit()
+	world["clerk"] = {"user": clerk, "password": isolation_world.PASSWORD}
 	world["other_tenant"] = other_tenant
 	world["pairs"] = {
 		"A": [

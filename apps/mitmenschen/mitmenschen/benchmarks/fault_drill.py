@@ -17,10 +17,11 @@ supervisord.conf). While the simulated people work, at these seconds of the run:
 
 MariaDB and Redis are started again by the drill (an outage ends when the server is back); nothing
 else is touched: the web processes, workers and scheduler must come back by themselves. After the
-load it waits until every program is RUNNING, nginx answers, both RQ workers are registered and the
-scheduler has written its heartbeat, and prints how long each took; then the load benchmark's drain
-and checks run: nothing lost (every reply and report answered 200 is there once, every due escalation
-step sent once) and no mail delivered twice. Errors while a fault lasts are expected and counted per
+load it waits until every program that ran before is RUNNING, nginx answers and both RQ workers are
+registered, and prints how long each took; then the load benchmark's drain and checks run: nothing
+lost (every reply and report answered 200 is there once, every due escalation step sent once), no mail
+delivered twice, every queued mail sent; it reports when the killed sweep's steps went out, and last
+waits until the stack's scheduler starts a job by itself (the driver no longer enqueues anything). Errors while a fault lasts are expected and counted per
 fault; an error outside every fault window (plus a grace of `GRACE` seconds) is reported as one.
 
 The MariaDB and Redis outages disturb everyone on a shared machine: the drill touches /tmp/mm-outage

@@ -88,7 +88,8 @@ reachable. Start it, or unset DB_HOST so that bin/setup starts a local one."
 			--auth-root-authentication-method=normal --skip-test-db >"$ROOT/logs/mariadb-install.log" 2>&1 \
 			|| fail "mariadb-install-db failed, see logs/mariadb-install.log"
 	fi
-	nohup mariadbd --defaults-file="$ROOT/config/mariadb.cnf" --datadir="$data" --user="$(id -un)" \
+	# a session of its own: MariaDB outlives the shell or job that started it (its process group may be killed)
+	setsid nohup mariadbd --defaults-file="$ROOT/config/mariadb.cnf" --datadir="$data" --user="$(id -un)" \
 		--port="$DB_PORT" --bind-address=127.0.0.1 --socket="$run/mariadb.sock" \
 		--pid-file="$run/mariadb.pid" --log-error="$ROOT/logs/mariadb.log" >/dev/null 2>&1 &
 	for _ in $(seq 100); do [ -S "$run/mariadb.sock" ] && port_open 127.0.0.1 "$DB_PORT" && break; sleep 0.2; done

@@ -30,6 +30,7 @@ pytestmark = pytest.mark.skipif(
 PORT = int(os.environ.get("PROD_HTTP_PORT", "8080"))
 BASE_URL = f"http://127.0.0.1:{PORT}"
 GUNICORN_PORT = 18000
+MAIL_PORT = 2567  # a loopback SMTP sink of this test's own
 SUPERVISOR_CONF = BENCH / "config" / "production" / "supervisord.conf"
 PROGRAMS = [
 	"mm-mariadb",
@@ -216,6 +217,47 @@ def test_workers_run_the_sites_jobs(world):
 	logs = [BENCH / "logs" / "production" / f"mm-worker-{kind}.log" for kind in ("short", "long")]
 	done = f"Job OK ({job['job']})"  # the long worker takes short jobs too when the short one is busy
 	wait_until(lambda: any(done in log.read_text() for log in logs), 60, f"job {job['job']} done")
+
+
+def test_workers_deliver_mail_over_smtp(world):
+	"""Mail leaves through the stack's workers and reaches an SMTP server (a loopback sink here): a
+	stack started from a shell with CI set would mark it sent and send nothing (Frappe's test mode)."""
+	from aiosmtpd.controller import Controller
+
+	received: list[str] = []
+
+	class Handler:
+		async def handle_DATA(self, server, session, envelope):  # aiosmtpd calls it by this name
+			received.append(envelope.content.decode("utf-8", "replace"))
+			return "250 OK"
+
+	subject = f"Production mail check {time.time_ns()}"
+	sink = Controller(Handler(), hostname="127.0.0.1", port=MAIL_PORT)
+	sink.start()
+	try:
+		queued = subprocess.run(
+			["bench", "--site", SITE, "execute", "mitmenschen.tests.production_jobs.queue_mail"]
+			+ [
+				"--kwargs",
+				json.dumps({"port": MAIL_PORT, "recipient": "check@mail.localhost", "subject": subject}),
+			],
+			cwd=BENCH,
+			capture_output=True,
+			text=True,
+			timeout=120,
+			check=False,
+		)
+		assert queued.returncode == 0, queued.stderr[-2000:]
+		wait_until(lambda: any(subject in message for message in received), 90, "the mail at the SMTP sink")
+	finally:
+		sink.stop()
+		subprocess.run(
+			["bench", "--site", SITE, "execute", "mitmenschen.tests.mail.retire_outgoing_account"],
+			cwd=BENCH,
+			capture_output=True,
+			timeout=120,
+			check=False,
+		)
 
 
 def test_tls_server_block_from_the_template(world, tmp_path):

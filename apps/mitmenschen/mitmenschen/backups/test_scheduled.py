@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 import frappe
+from frappe.installer import update_site_config
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils.backups import get_or_generate_backup_encryption_key
 
@@ -60,6 +61,9 @@ class TestBackupSchedule(FrappeTestCase):
 			frappe.conf.pop(INTERVAL_CONFIG_KEY, None)
 
 
+BAD_KEY = "-pIY72szqamgShAHfgJ6nbQckczYhkQcO0OfoWPpen4="  # a key Frappe generated on a test site
+
+
 class TestBackupEncryption(FrappeTestCase):
 	def test_migrate_switches_encryption_on_and_makes_a_key(self):
 		frappe.db.set_single_value("System Settings", "encrypt_backup", 0)
@@ -69,6 +73,34 @@ class TestBackupEncryption(FrappeTestCase):
 		config = json.loads(Path(frappe.get_site_path("site_config.json")).read_text())
 		self.assertTrue(config["backup_encryption_key"])
 		self.assertGreaterEqual(config["keep_backups_for_hours"], 24 * 7)
+
+	def test_a_key_that_gpg_reads_as_an_option_is_replaced(self):
+		"""Frappe's keys may start with "-"; its unquoted `gpg --passphrase <key>` then fails on every file."""
+		original = get_or_generate_backup_encryption_key()
+		try:
+			update_site_config("backup_encryption_key", BAD_KEY)
+			frappe.local.conf["backup_encryption_key"] = BAD_KEY
+			ensure_backup_config()
+			key = json.loads(Path(frappe.get_site_path("site_config.json")).read_text())[
+				"backup_encryption_key"
+			]
+			self.assertNotEqual(key, BAD_KEY)
+			self.assertFalse(key.startswith("-"))
+			self.assertEqual(get_or_generate_backup_encryption_key(), key)
+			plain = Path(frappe.get_site_path("private", "files", f"gpg-check-{time.time_ns()}.txt"))
+			plain.write_text("Einwilligung")
+			try:  # the command line of Frappe's BackupGenerator.backup_encryption
+				frappe.utils.execute_in_shell(
+					f"gpg --yes --passphrase {key} --pinentry-mode loopback -c {plain}"
+				)
+				self.assertTrue(is_encrypted(Path(f"{plain}.gpg")))
+			finally:
+				plain.unlink(missing_ok=True)
+				Path(f"{plain}.gpg").unlink(missing_ok=True)
+		finally:
+			if not original.startswith("-"):
+				update_site_config("backup_encryption_key", original)
+				frappe.local.conf["backup_encryption_key"] = original
 
 	def test_plain_gzip_tar_and_json_are_not_encrypted(self):
 		folder = Path(frappe.get_site_path("private", "files"))

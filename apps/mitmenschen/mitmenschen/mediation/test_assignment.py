@@ -94,12 +94,15 @@ class TestAssignment(FrappeTestCase):
 		self.assertEqual(field(case.name), self.ben)
 
 		def sidebar_remove(user: str) -> None:  # the route the sidebar's × calls, with our override
+			# on frappe.local: `frappe.form_dict = …` would replace Frappe's proxy for every later test
+			form_dict = frappe.local.form_dict
 			frappe.local.request = frappe._dict(method="POST")
-			frappe.form_dict = frappe._dict(doctype="Mediation Case", name=case.name, assign_to=user)
+			frappe.local.form_dict = frappe._dict(doctype="Mediation Case", name=case.name, assign_to=user)
 			try:
 				execute_cmd("frappe.desk.form.assign_to.remove")
 			finally:
 				del frappe.local.request
+				frappe.local.form_dict = form_dict
 
 		sidebar_remove(self.ben)
 		self.assertEqual(field(case.name), self.anna)

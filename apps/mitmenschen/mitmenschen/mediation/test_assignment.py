@@ -3,6 +3,7 @@
 """The case's assignee is Frappe's assignment (ToDo), both ways."""
 
 import frappe
+from frappe.cache_manager import clear_doctype_map
 from frappe.desk.form import assign_to
 from frappe.handler import execute_cmd
 from frappe.tests.utils import FrappeTestCase
@@ -146,6 +147,9 @@ class TestAssignment(FrappeTestCase):
 			],
 		)
 		rule.insert()
+		# after tearDown's rollback: Frappe's cached map of rules would still name the rolled-back rule
+		# and every later case insert would fail looking it up
+		self.addCleanup(clear_doctype_map, "Assignment Rule", "Mediation Case")
 		first = make_case(property_unit=places["flat"])
 		second = make_case(property_unit=places["flat"])
 		outside = make_case()

@@ -40,6 +40,7 @@ from mitmenschen.households.house_rules import (
 	version_in_force,
 )
 from mitmenschen.language import DEFAULT_LANGUAGE, base_language, label_of_language, text_direction
+from mitmenschen.outbound import mail as outbound_mail
 
 PICTOGRAMS = "House Rules Pictograms"
 PICTOGRAM_TEMPLATE = "households/print_format/house_rules_pictograms/house_rules_pictograms.html"
@@ -231,7 +232,7 @@ def deliver(
 				title=_("No Email Address"),
 				exc=NoRecipientError,
 			)
-		frappe.sendmail(
+		outbound_mail.queue(
 			recipients=[recipient],
 			sender=sender(),
 			subject=mail_subject(rules, languages),

@@ -8,11 +8,10 @@ case's first response. A site without outgoing mail sends nothing.
 
 import frappe
 from frappe import _
-from frappe.core.doctype.communication.email import _make as make_communication
-from frappe.email.doctype.email_account.email_account import EmailAccount
 from frappe.utils import escape_html, get_url
 
 from mitmenschen.language import mail_languages, text_direction
+from mitmenschen.outbound.mail import outgoing_account, send_from_record
 
 DOCTYPE = "Mediation Case"
 
@@ -20,24 +19,13 @@ DOCTYPE = "Mediation Case"
 def acknowledge(case, language: str | None = None) -> str | None:
 	"""Mail the reporter of a new case; returns the Communication's name, or None if there is nobody
 	to tell or no way to send."""
-	account = EmailAccount.find_outgoing(match_by_doctype=DOCTYPE)
-	if not case.reporter_email or not account or not account.get("enable_outgoing"):
+	if not case.reporter_email or not outgoing_account(DOCTYPE):
 		return None
 	# the reporter's language; one the app does not speak gets German with English below
 	languages = mail_languages(language or reporter_language(case.reporter_email))
 	subject = f"[{case.name}] {_('We have received your report', lang=languages[0])}"
 	content = "<hr>".join(message_in(case, lang) for lang in languages)
-	result = make_communication(
-		doctype=DOCTYPE,
-		name=case.name,
-		subject=subject,
-		content=content,
-		recipients=[case.reporter_email],
-		sender=account.default_sender,
-		communication_type="Automated Message",
-		send_email=True,
-	)
-	return result["name"]
+	return send_from_record(DOCTYPE, case.name, case.reporter_email, subject, content)
 
 
 def message_in(case, lang: str) -> str:

@@ -15,17 +15,16 @@ thread in). A site without outgoing mail sends nothing.
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, now_datetime
+from frappe.utils import now_datetime
 
-from mitmenschen.language import PORTAL_LANGUAGES, base_language, mail_languages, text_direction
+from mitmenschen.language import PORTAL_LANGUAGES, base_language, text_direction
+from mitmenschen.outbound import templates as templates_kit
+from mitmenschen.outbound.mail import outgoing_account, send_from_record
+from mitmenschen.outbound.templates import TemplateSet
 
 DOCTYPE = "Mediation Case"
 LANGUAGES = PORTAL_LANGUAGES
 REPORTER, RESPONDENT = "Reporter", "Respondent"
-
-
-def template_name(party: str, lang: str) -> str:
-	return f"Mit:Menschen Case Closed – {party} ({lang})"
 
 
 def template_texts(party: str, lang: str) -> tuple[str, str]:
@@ -57,54 +56,27 @@ def template_texts(party: str, lang: str) -> tuple[str, str]:
 	return subject, body
 
 
+TEMPLATES = {
+	REPORTER: TemplateSet("Mit:Menschen Case Closed – Reporter", lambda lang: template_texts(REPORTER, lang)),
+	RESPONDENT: TemplateSet(
+		"Mit:Menschen Case Closed – Respondent", lambda lang: template_texts(RESPONDENT, lang)
+	),
+}
+
+
+def template_name(party: str, lang: str) -> str:
+	return TEMPLATES[party].name(lang)
+
+
 def ensure_email_templates() -> None:
-	for party in (REPORTER, RESPONDENT):
-		for lang in LANGUAGES:
-			name = template_name(party, lang)
-			subject, body = template_texts(party, lang)
-			if lang != "en" and subject == template_texts(party, "en")[0]:
-				continue  # translations not compiled yet: made on the next migrate, not left in English
-			if frappe.db.exists("Email Template", name):
-				refresh_untranslated(name, party, subject, body)
-				continue
-			frappe.get_doc(
-				{
-					"doctype": "Email Template",
-					"name": name,
-					"subject": subject,
-					"use_html": 1,
-					"response_html": body,
-				}
-			).insert(ignore_permissions=True)
-
-
-def refresh_untranslated(name: str, party: str, subject: str, body: str) -> None:
-	"""A template made while its language's translations were missing still holds the English subject:
-	it gets the translation (a template the cooperative has edited keeps their text)."""
-	if frappe.db.get_value("Email Template", name, "subject") == template_texts(party, "en")[0]:
-		frappe.db.set_value("Email Template", name, {"subject": subject, "response_html": body})
+	for templates in TEMPLATES.values():
+		templates_kit.ensure(templates, LANGUAGES)
 
 
 def render(party: str, lang: str, context: dict) -> tuple[str, str]:
 	"""In the reader's language; for a language without templates the German with the English below
 	(the German subject)."""
-	parts = [render_in(party, code, context) for code in mail_languages(lang)]
-	return parts[0][0], "<hr>".join(body for _subject, body in parts)
-
-
-def render_in(party: str, lang: str, context: dict) -> tuple[str, str]:
-	name = template_name(party, lang)
-	if not frappe.db.exists("Email Template", name):
-		subject, body = template_texts(party, lang)
-	else:
-		template = frappe.get_cached_doc("Email Template", name)
-		subject, body = template.subject, template.response_html or template.response
-	# the body is HTML: a case subject is text, whatever markup someone typed into it
-	as_html = {key: escape_html(value) if isinstance(value, str) else value for key, value in context.items()}
-	return (
-		" ".join(frappe.render_template(subject, context).split()),
-		frappe.render_template(body, as_html),
-	)
+	return templates_kit.render(TEMPLATES[party], lang, context)
 
 
 def household_language(household) -> str:
@@ -135,12 +107,9 @@ def household_email(household) -> str | None:
 
 def send_closure_messages(case) -> list[str]:
 	"""on_update, when the case was just closed. Returns the Communications sent."""
-	from frappe.email.doctype.email_account.email_account import EmailAccount
-
 	from mitmenschen.mediation.follow_up import reporter_lang
 
-	account = EmailAccount.find_outgoing(match_by_doctype=DOCTYPE)
-	if not account or not account.get("enable_outgoing"):
+	if not outgoing_account(DOCTYPE):
 		return []
 	cooperative = (
 		frappe.db.get_default("company") or frappe.db.get_single_value("Website Settings", "app_name") or ""
@@ -149,32 +118,18 @@ def send_closure_messages(case) -> list[str]:
 	if case.reporter_email:
 		lang = reporter_lang(case)
 		context = {"case_name": case.name, "subject": case.subject, "cooperative": cooperative}
-		sent.append(_send(case, account, case.reporter_email, *render(REPORTER, lang, context)))
+		sent.append(_send(case, case.reporter_email, *render(REPORTER, lang, context)))
 	if case.respondent_household:
 		household = frappe.get_doc("Refugee Household", case.respondent_household)
 		email = household_email(household)
 		if email and email.strip().lower() != (case.reporter_email or "").strip().lower():
 			# only the number and the cooperative: nothing of what the reporter wrote or who they are
 			context = {"case_name": case.name, "cooperative": cooperative}
-			sent.append(
-				_send(case, account, email, *render(RESPONDENT, household_language(household), context))
-			)
+			sent.append(_send(case, email, *render(RESPONDENT, household_language(household), context)))
 	if sent:
 		frappe.db.set_value(DOCTYPE, case.name, "closure_notified_on", now_datetime(), update_modified=False)
 	return sent
 
 
-def _send(case, account, recipient: str, subject: str, content: str) -> str:
-	from frappe.core.doctype.communication.email import _make as make_communication
-
-	result = make_communication(
-		doctype=DOCTYPE,
-		name=case.name,
-		subject=subject,
-		content=content,
-		recipients=[recipient],
-		sender=account.default_sender,
-		communication_type="Automated Message",
-		send_email=True,
-	)
-	return result["name"]
+def _send(case, recipient: str, subject: str, content: str) -> str | None:
+	return send_from_record(DOCTYPE, case.name, recipient, subject, content)

@@ -39,6 +39,7 @@ from mitmenschen.escalation import ladder, timers
 from mitmenschen.escalation.recipients import Recipient
 from mitmenschen.escalation.sources import Notice
 from mitmenschen.language import text_direction
+from mitmenschen.outbound.mail import outgoing_account, send_from_record
 
 DOCTYPE = "Mediation Case"
 CLOCK = "Follow-up"
@@ -250,11 +251,7 @@ def send_due(due_timers: list[dict]) -> list[Notice]:
 
 def send_mail(case) -> str | None:
 	"""The question by mail, from the case (a Communication on its timeline; a reply threads in)."""
-	from frappe.core.doctype.communication.email import _make as make_communication
-	from frappe.email.doctype.email_account.email_account import EmailAccount
-
-	account = EmailAccount.find_outgoing(match_by_doctype=DOCTYPE)
-	if not account or not account.get("enable_outgoing"):
+	if not outgoing_account(DOCTYPE):
 		return None
 	lang = reporter_lang(case)
 	url = link(case.name, case.follow_up_expires_on, case.reopen_count, lang)
@@ -277,18 +274,9 @@ def send_mail(case) -> str | None:
 		+ buttons
 		+ f"<p>{footer}</p></div>"
 	)
-	result = make_communication(
-		doctype=DOCTYPE,
-		name=case.name,
-		subject=subject,
-		content=content,
-		recipients=[case.reporter_email],
-		sender=account.default_sender,
-		communication_type="Automated Message",
-		send_email=True,
-	)
+	name = send_from_record(DOCTYPE, case.name, case.reporter_email, subject, content)
 	frappe.db.set_value(DOCTYPE, case.name, "follow_up_sent_on", now_datetime(), update_modified=False)
-	return result["name"]
+	return name
 
 
 # ---- the answer ----------------------------------------------------------------------------------------

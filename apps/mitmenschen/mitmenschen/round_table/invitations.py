@@ -13,6 +13,7 @@ from frappe.utils import escape_html, get_datetime, get_system_timezone, now_dat
 
 from mitmenschen.escalation.digest import language, outgoing_mail_ready
 from mitmenschen.escalation.recipients import Recipient, users
+from mitmenschen.outbound import mail as outbound_mail
 from mitmenschen.partners.notify import contact_recipients
 from mitmenschen.round_table.links import meeting_link
 
@@ -48,7 +49,7 @@ def send_invitations(meeting) -> int:
 			)
 			link = meeting_link(meeting.name, recipient.portal)
 			message = invitation_html(meeting, link)
-		frappe.sendmail(
+		outbound_mail.queue(
 			recipients=[recipient.email],
 			sender=sender,
 			subject=subject,

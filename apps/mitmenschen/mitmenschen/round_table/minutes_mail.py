@@ -15,6 +15,7 @@ from frappe.utils import escape_html
 
 from mitmenschen.escalation.digest import language, outgoing_mail_ready
 from mitmenschen.escalation.recipients import DEFAULT_LANGUAGE, users_by_name
+from mitmenschen.outbound import mail as outbound_mail
 from mitmenschen.partners.access import get_partner_organisation, is_staff
 from mitmenschen.partners.notify import contact_recipients
 from mitmenschen.round_table.invitations import meeting_sender
@@ -61,7 +62,7 @@ def send_minutes(meeting: str) -> int:
 			subject = _("Minutes: {0}").format(doc.title)
 			message = minutes_mail_html(doc, meeting_link(doc.name, recipient.portal))
 			filename = f"{_('Minutes', context=MEETING)} {doc.name}.pdf"
-		frappe.sendmail(
+		outbound_mail.queue(
 			recipients=[recipient.email],
 			sender=sender,
 			subject=subject,

@@ -11,6 +11,7 @@ import frappe
 from frappe import _
 from frappe.utils import get_url_to_form
 
+from mitmenschen.outbound import mail as outbound_mail
 from mitmenschen.workflows.definitions import BY_DOCTYPE
 
 
@@ -59,7 +60,7 @@ def send_state_mail(doc, new_state: str, email: str, lang: str | None) -> None:
 		frappe.utils.escape_html(frappe.utils.get_fullname(frappe.session.user)),
 	)
 	link = get_url_to_form(doc.doctype, doc.name)
-	frappe.sendmail(
+	outbound_mail.queue(
 		recipients=[email],
 		subject=subject,
 		message=f'<p>{message}</p><p><a href="{link}">{_("Open {0}", lang=lang).format(doc.name)}</a></p>',

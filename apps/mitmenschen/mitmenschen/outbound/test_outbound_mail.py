@@ -73,6 +73,7 @@ class TestSending(FrappeTestCase):
 
 	def tearDown(self) -> None:
 		frappe.db.rollback()
+		frappe.local.outgoing_email_account = {}
 
 	def test_a_mail_from_a_record_is_on_its_timeline_and_delivered(self) -> None:
 		case = make_case()
@@ -105,6 +106,7 @@ class TestSending(FrappeTestCase):
 
 	def test_without_an_outgoing_account_nothing_is_sent_or_recorded(self) -> None:
 		frappe.db.set_value("Email Account", TEST_ACCOUNT, "enable_outgoing", 0)
+		frappe.local.outgoing_email_account = {}  # Frappe caches the account per request
 		case = make_case()
 		self.assertIsNone(outgoing_account("Mediation Case"))
 		before = frappe.db.count("Communication")

@@ -76,14 +76,19 @@ function render_checklist(frm) {
 							: __("{0} on {1}", [__(row.status), frappe.datetime.str_to_user(row.done_on)])
 				  )}${row.skip_reason ? " · " + esc(row.skip_reason) : ""}</div>`
 				: "";
-		return `<li class="mm-step list-unstyled" data-step="${esc(row.name)}" style="padding: 6px 0; border-bottom: 1px solid var(--border-color);">
-			<span class="indicator-pill ${STATUS_COLOURS[row.status] || "gray"}">${esc(__(row.status))}</span>
-			<b>${esc(row.step)}</b>
-			${row.mandatory ? `<span class="badge badge-danger">${esc(__("Mandatory"))}</span>` : ""}
-			${row.action_type ? `<span class="text-muted small">${esc(__(row.action_type))}</span>` : ""}
-			<span class="small ${late ? "text-danger" : "text-muted"}">${esc(due)}</span>
-			<span class="pull-right">${step_buttons(frm, row)}</span>
-			${who}
+		// One flex row per step: the buttons are the row's own right-hand column. (A floated span after
+		// the text wrapped below it and overlapped the next step, so "Done" sat beside the wrong step.)
+		return `<li class="mm-step list-unstyled" data-step="${esc(row.name)}"
+				style="display: flex; align-items: flex-start; gap: 8px; padding: 6px 0; border-bottom: 1px solid var(--border-color);">
+			<div class="mm-step-text" style="flex: 1 1 auto; min-width: 0;">
+				<span class="indicator-pill ${STATUS_COLOURS[row.status] || "gray"}">${esc(__(row.status))}</span>
+				<b>${esc(row.step)}</b>
+				${row.mandatory ? `<span class="badge badge-danger">${esc(__("Mandatory"))}</span>` : ""}
+				${row.action_type ? `<span class="text-muted small">${esc(__(row.action_type))}</span>` : ""}
+				<span class="small ${late ? "text-danger" : "text-muted"}">${esc(due)}</span>
+				${who}
+			</div>
+			<div class="mm-step-buttons" style="flex: 0 0 auto; display: flex; flex-wrap: wrap; gap: 4px; justify-content: flex-end;">${step_buttons(frm, row)}</div>
 		</li>`;
 	});
 	field.$wrapper.html(`<ul class="mm-checklist" style="padding-left: 0;">${items.join("")}</ul>`);
@@ -104,7 +109,7 @@ function step_buttons(frm, row) {
 		"Refer to Partner": button("finder", __("Partner Finder"), true) + " " + button("referral", __("Referral")),
 		"Follow-up Call": frm.doc.status === "Closed" ? button("answer", __("Record Answer"), true) : "",
 	};
-	return [typed[row.action_type] || "", button("done", __("Done")), button("skip", __("Skip"))].join(" ");
+	return [typed[row.action_type] || "", button("done", __("Done")), button("skip", __("Skip"))].join("");
 }
 
 function step_action(frm, step, action) {

@@ -1,0 +1,55 @@
+"""The desk findings of issue #23 that a person sees, in a real headless Chromium as the clerk or the
+manager: the playbook's buttons in their own row, read-only closed cases and approved minutes, the
+SLA breach at the top of the case, the workspace's links to every report."""
+
+import pytest
+from conftest import desk_login
+from portal_world import bench_execute
+from test_desk_smoke import open_route, settle
+
+
+@pytest.fixture(scope="module")
+def world() -> dict:
+	return bench_execute("mitmenschen.tests.desk_day_world.build")
+
+
+def login(page, base_url: str, world: dict, who: str = "clerk") -> None:
+	desk_login(page, base_url, world[who], world["password"])
+	page.wait_for_function("() => window.frappe && frappe.set_route && frappe.boot")
+	settle(page)
+
+
+def step_rows(page) -> list[dict]:
+	"""Each checklist row's box and its buttons' boxes."""
+	return page.evaluate(
+		"""() => [...document.querySelectorAll('.mm-checklist [data-step]')].map(li => {
+			const box = b => { const r = b.getBoundingClientRect(); return {top: r.top, bottom: r.bottom, left: r.left, right: r.right}; };
+			return {step: li.dataset.step, box: box(li),
+				buttons: [...li.querySelectorAll('button[data-action]')].map(b => ({action: b.dataset.action, box: box(b)}))};
+		})"""
+	)
+
+
+def test_each_playbook_rows_buttons_lie_in_that_row_and_tick_that_row(page, base_url, world):
+	login(page, base_url, world)
+	page.set_viewport_size({"width": 1100, "height": 900})  # the long step names wrap
+	open_route(page, f"/app/mediation-case/{world['case']}")
+	rows = step_rows(page)
+	assert [row["step"] for row in rows] == world["steps"]
+	for row in rows:
+		assert row["buttons"], row
+		for button in row["buttons"]:
+			inside = (
+				button["box"]["top"] >= row["box"]["top"] - 0.5
+				and button["box"]["bottom"] <= row["box"]["bottom"] + 0.5
+			)
+			assert inside, f"button {button['action']} of step {row['step']} lies outside its row: {row}"
+	target = world["steps"][2]
+	page.click(f'.mm-checklist [data-step="{target}"] button[data-action="done"]')
+	page.wait_for_function(
+		"""step => (cur_frm.doc.playbook_steps || []).some(r => r.name === step && r.status === 'Done')""",
+		arg=target,
+	)
+	settle(page)
+	statuses = page.evaluate("() => cur_frm.doc.playbook_steps.map(r => [r.name, r.status])")
+	assert statuses == [[name, "Done" if name == target else "Open"] for name in world["steps"]]

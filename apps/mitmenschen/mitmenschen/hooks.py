@@ -106,6 +106,8 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 		"on_trash": _FORGET_PARTNERS,
 		"after_rename": _FORGET_PARTNERS,
 	},
+	# another German state in the settings: its holiday list is built and the SLA policy uses it
+	"Mitmenschen Settings": {"on_update": "mitmenschen.escalation.holidays.on_settings_update"},
 }
 
 # ---- Scheduled jobs -----------------------------------------------------------------------------
@@ -113,6 +115,7 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"daily": [
 		"mitmenschen.privacy.retention.run_retention",
 		"mitmenschen.evidence.half_year.attach_before_meetings",  # half-year report before a meeting
+		"mitmenschen.escalation.holidays.ensure_configured_holiday_list",  # the calendar never runs out
 	],
 	# an encrypted backup of database and files when one is due (backups/scheduled.py)
 	"hourly_long": ["mitmenschen.backups.scheduled.run"],

@@ -1,5 +1,6 @@
 """Idempotent setup of the escalation engine (after install and migrate): indexes, the digest's
-Email Template, the Bremen holiday list, and the clocks and recipient kinds its clients register.
+Email Template, the holiday list of the state in the settings, and the clocks and recipient kinds
+its clients register.
 
 The engine knows no client: modules register, in hooks.py, the clocks they run
 (`escalation_clocks`) and the recipient kinds they resolve themselves (`escalation_recipient_kinds`);
@@ -9,10 +10,9 @@ they seed their own policies and ladders. Existing records are left as the coope
 from pathlib import Path
 
 import frappe
-from frappe.utils import getdate, nowdate
 
 from mitmenschen.escalation.digest import DIGEST_TEMPLATE
-from mitmenschen.escalation.holidays import ensure_bremen_holiday_list
+from mitmenschen.escalation.holidays import ensure_configured_holiday_list
 from mitmenschen.escalation.timers import ensure_indexes
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "emails"
@@ -21,14 +21,13 @@ TEMPLATES = Path(__file__).parent.parent / "templates" / "emails"
 def after_migrate() -> None:
 	ensure_indexes()
 	ensure_email_templates()
-	year = getdate(nowdate()).year
-	ensure_bremen_holiday_list(year - 1, year + 3)
+	ensure_configured_holiday_list()
 	sync_registered_options()
 	frappe.db.commit()
 
 
 def before_uninstall() -> None:
-	"""Our Email Template goes with the app; the Bremen holiday list stays (the ERP may use it)."""
+	"""Our Email Template goes with the app; the holiday lists stay (the ERP may use them)."""
 	frappe.delete_doc("Email Template", DIGEST_TEMPLATE, ignore_missing=True, force=True)
 
 

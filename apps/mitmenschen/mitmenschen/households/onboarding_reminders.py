@@ -1,8 +1,8 @@
 """Overdue onboarding steps through the escalation engine, on the onboarding ladder of the settings.
 
 Each open step runs the clock "Onboarding" from the plan's creation to the end of its due date (in
-working hours of the Bremen holiday list), like a round-table action. The timers belong to the step
-row, so every step escalates on its own; a step done, skipped or removed loses its pending timers,
+working hours of the state's holiday list in the settings), like a round-table action. The timers belong to
+the step row, so every step escalates on its own; a step done, skipped or removed loses its pending timers,
 and levels already sent stay sent (the engine's once-per-level key).
 """
 
@@ -10,7 +10,7 @@ import frappe
 from frappe.utils import get_datetime, getdate, now_datetime
 
 from mitmenschen.escalation import ladder, timers
-from mitmenschen.escalation.holidays import BREMEN_HOLIDAY_LIST
+from mitmenschen.escalation.holidays import holiday_list
 from mitmenschen.escalation.working_hours import calendar_for
 
 STEP = "Onboarding Plan Step"
@@ -35,7 +35,7 @@ def sync_plan_timers(plan) -> None:
 
 
 def schedule(plan, row) -> None:
-	calendar = calendar_for(BREMEN_HOLIDAY_LIST)
+	calendar = calendar_for(holiday_list())
 	start = get_datetime(plan.creation or now_datetime())
 	due = get_datetime(f"{getdate(row.due_date)} {calendar.day_end}")
 	target = max(calendar.between(start, due), 0.0)

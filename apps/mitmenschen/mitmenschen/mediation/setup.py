@@ -5,7 +5,7 @@ and follow-up Email Templates (see `mediation/closure.py`). Left alone once the 
 
 import frappe
 
-from mitmenschen.escalation.holidays import BREMEN_HOLIDAY_LIST
+from mitmenschen.escalation.holidays import holiday_list
 from mitmenschen.escalation.setup import rung
 
 STANDARD_POLICY = "Standard"
@@ -35,7 +35,7 @@ WORKING_DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday")
 
 
 def after_migrate() -> None:
-	ensure_standard_policy(BREMEN_HOLIDAY_LIST)
+	ensure_standard_policy(holiday_list())
 	ensure_playbook_rungs(STANDARD_POLICY)
 	ensure_example_assignment_rule()
 	ensure_closure_templates()

@@ -1,15 +1,15 @@
 """Reminders of the round table through the escalation engine.
 
 An open action runs a clock from its creation to the end of its due date (in working hours of the
-Bremen holiday list) on the action ladder of the settings. A meeting reminds its attendees the
-configured number of hours before it starts.
+holiday list of the state in the settings) on the action ladder of the settings. A meeting reminds
+its attendees the configured number of hours before it starts.
 """
 
 import frappe
 from frappe.utils import add_to_date, cint, get_datetime, getdate, now_datetime
 
 from mitmenschen.escalation import ladder, timers
-from mitmenschen.escalation.holidays import BREMEN_HOLIDAY_LIST
+from mitmenschen.escalation.holidays import holiday_list
 from mitmenschen.escalation.working_hours import calendar_for
 
 ACTION, MEETING = "Round Table Action", "Round Table Meeting"
@@ -24,7 +24,7 @@ def sync_action_timers(action) -> None:
 	if action.status not in OPEN_STATES:
 		timers.cancel(ACTION, action.name)
 		return
-	calendar = calendar_for(BREMEN_HOLIDAY_LIST)
+	calendar = calendar_for(holiday_list())
 	start = get_datetime(action.creation or now_datetime())
 	due = get_datetime(f"{getdate(action.due_date)} {calendar.day_end}")
 	target = max(calendar.between(start, due), 0.0)

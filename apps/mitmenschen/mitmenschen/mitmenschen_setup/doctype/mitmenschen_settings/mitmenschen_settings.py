@@ -30,6 +30,24 @@ class MitmenschenSettings(Document):
 		escalation_sender: DF.Link | None
 		follow_up_not_solved: DF.Literal["Reopen the Case", "Open a Linked Case"]
 		guess_category_from_email: DF.Check
+		holiday_state: DF.Literal[
+			"Baden-Württemberg",
+			"Bayern",
+			"Berlin",
+			"Brandenburg",
+			"Bremen",
+			"Hamburg",
+			"Hessen",
+			"Mecklenburg-Vorpommern",
+			"Niedersachsen",
+			"Nordrhein-Westfalen",
+			"Rheinland-Pfalz",
+			"Saarland",
+			"Sachsen",
+			"Sachsen-Anhalt",
+			"Schleswig-Holstein",
+			"Thüringen",
+		]
 		household_retention_days: DF.Int
 		meeting_reminder_hours: DF.Int
 		onboarding_ladder: DF.Table[EscalationRung]

@@ -17,13 +17,16 @@ from frappe.tests.utils import FrappeTestCase
 
 # lowest first; a package may import packages of lower layers only
 LAYERS: list[set[str]] = [
-	{"language", "dates", "rich_text", "erp"},  # languages, dates, inert formatted text; ERP records
+	{"language", "dates", "rich_text", "erp", "names"},  # languages, dates, inert formatted text; ERP records; name keys
 	{"mitmenschen_setup", "config", "templates", "outbound"},  # settings and masters; the way out for messages
 	{"workflows", "escalation", "privacy", "backups"},  # machinery that knows no client
 	{"partners"},
 	{"households", "round_table"},
 	{"mediation"},
+	{"interpreting"},  # language mediators booked from cases, households and meetings
+	{"early_signals"},  # arrears and other early signs become an offer of support
 	{"evidence"},  # figures for reports, dashboard and the half-year report
+	{"federation"},  # what cooperatives share: texts one way, anonymised figures the other
 	{"portal"},
 	{"translations"},  # which strings readers see, coverage per language, volunteers' checks
 	{"reports"},  # every module's report/ folder

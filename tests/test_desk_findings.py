@@ -53,3 +53,35 @@ def test_each_playbook_rows_buttons_lie_in_that_row_and_tick_that_row(page, base
 	settle(page)
 	statuses = page.evaluate("() => cur_frm.doc.playbook_steps.map(r => [r.name, r.status])")
 	assert statuses == [[name, "Done" if name == target else "Open"] for name in world["steps"]]
+
+
+def workflow_actions(page) -> list[str]:
+	"""The labels in the form's workflow "Actions" menu."""
+	return page.evaluate(
+		"""() => [...document.querySelectorAll('.page-actions .actions-btn-group .dropdown-menu .dropdown-item')]
+			.map(a => a.innerText.trim()).filter(Boolean)"""
+	)
+
+
+def test_a_closed_case_is_read_only_but_can_be_reopened(page, base_url, world):
+	login(page, base_url, world)
+	open_route(page, f"/app/mediation-case/{world['closed_case']}")
+	state = page.evaluate(
+		"""() => ({read_only: !!cur_frm.read_only,
+			subject_editable: !!document.querySelector('[data-fieldname="subject"] input:not([disabled])')
+				&& getComputedStyle(document.querySelector('[data-fieldname="subject"] .control-input')).display !== 'none',
+			save: !!document.querySelector('.page-actions .primary-action:not(.hide)')
+				&& document.querySelector('.page-actions .primary-action').offsetParent !== null
+				&& document.querySelector('.page-actions .primary-action').innerText.trim() === 'Speichern',
+			step_buttons: [...document.querySelectorAll('.mm-checklist button[data-action]')].map(b => b.dataset.action)})"""
+	)
+	# the reporter's answer to the follow-up call is all that may still be recorded
+	assert state == {"read_only": True, "subject_editable": False, "save": False, "step_buttons": ["answer"]}, state
+	assert "Wieder öffnen" in workflow_actions(page)
+
+
+def test_approved_minutes_are_read_only(page, base_url, world):
+	login(page, base_url, world, "manager")
+	open_route(page, f"/app/round-table-meeting/{world['approved_meeting']}")
+	assert page.evaluate("() => !!cur_frm.read_only")
+	assert page.locator('[data-fieldname="minutes"] .ql-editor[contenteditable="true"]').count() == 0

@@ -234,6 +234,12 @@ def set_step_status(case: str, step: str, status: str, reason: str | None = None
 	row = _row(doc, step)
 	if row.status == status:
 		return doc.as_dict()  # a double click changes nothing
+	if doc.status == CLOSED and row.action_type != FOLLOW_UP_CALL:
+		frappe.throw(
+			_("The case is closed: its playbook stays as it was. Reopen the case to change a step."),
+			title=_("Case Closed"),
+			exc=PlaybookStepError,
+		)
 	mark(doc, row, status, reason)
 	doc.save()
 	return doc.as_dict()

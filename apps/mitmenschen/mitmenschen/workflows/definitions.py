@@ -15,6 +15,7 @@ from frappe.model.workflow import apply_workflow
 CLERK = "Mit:Menschen Clerk"
 MANAGER = "Mit:Menschen Manager"
 STAFF = (CLERK, MANAGER)
+SYSTEM_MANAGER = "System Manager"
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,9 @@ class WorkflowDefinition:
 	steps: tuple[Step, ...]
 	state_field: str = "status"
 	messages: dict[str, str] = field(default_factory=dict)
+	# state → the fields a person typed, kept as they are while the record is in that state; in the desk
+	# the state is read-only for staff (only its workflow steps, e.g. Reopen, stay)
+	read_only_states: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _archive_from(*states: str) -> tuple[Step, ...]:
@@ -87,6 +91,24 @@ WORKFLOWS: tuple[WorkflowDefinition, ...] = (
 			Step("Resolution Proposed", "Reject", "In Mediation", (MANAGER,), NOT_SELF_PROPOSED),
 			Step("Closed", "Reopen", "Reopened"),
 		),
+		read_only_states={
+			"Closed": (
+				"subject",
+				"category",
+				"priority",
+				"channel",
+				"description",
+				"property_unit",
+				"district",
+				"respondent_household",
+				"interpreter_language",
+				"reporter_tenant",
+				"reporter_name",
+				"reporter_email",
+				"reporter_phone",
+				"resolution",
+			)
+		},
 	),
 	WorkflowDefinition(
 		doctype="Round Table Meeting",
@@ -105,6 +127,18 @@ WORKFLOWS: tuple[WorkflowDefinition, ...] = (
 			Step("Minutes Draft", "Approve Minutes", "Minutes Approved", (MANAGER,)),
 			Step("Minutes Draft", "Approve Minutes", "Minutes Approved", (CLERK,), IS_CHAIR),
 		),
+		read_only_states={
+			"Minutes Approved": (
+				"title",
+				"starts_on",
+				"ends_on",
+				"location",
+				"meeting_link",
+				"chair",
+				"minutes",
+				"decisions",
+			)
+		},
 	),
 	WorkflowDefinition(
 		doctype="Partner Organisation",
@@ -163,7 +197,10 @@ def _sync_workflow(definition: WorkflowDefinition) -> None:
 	)
 	workflow.set("states", [])
 	for state, _style in definition.states:
-		for role in STAFF:  # one row per role that may edit a record in this state
+		# one row per role that may edit a record in this state; a read-only state: only the System
+		# Manager (Frappe's desk then shows the form read-only to staff, with the state's steps)
+		editors = (SYSTEM_MANAGER,) if state in definition.read_only_states else STAFF
+		for role in editors:
 			workflow.append("states", {"state": state, "doc_status": "0", "allow_edit": role})
 	workflow.set("transitions", [])
 	for step in definition.steps:

@@ -12,6 +12,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.model.workflow import WorkflowPermissionError, is_transition_condition_satisfied
 from frappe.model.workflow import apply_workflow as frappe_apply_workflow
+from frappe.utils import get_datetime
 
 from mitmenschen.workflows.definitions import BY_DOCTYPE, IS_CHAIR, NOT_SELF_PROPOSED, Step
 
@@ -51,6 +52,7 @@ def validate_state_change(doc) -> None:
 		return
 	old, new = before.get(definition.state_field), doc.get(definition.state_field)
 	if old == new:
+		keep_read_only_fields(doc, before, definition.read_only_states.get(old, ()))
 		return
 	steps = [s for s in definition.steps if s.state == old and s.next_state == new]
 	if not steps:
@@ -62,6 +64,35 @@ def validate_state_change(doc) -> None:
 			title=_("Not Allowed"),
 		)
 	ensure_allowed(before, steps, steps[0].action)
+
+
+class ReadOnlyStateError(frappe.ValidationError):
+	pass
+
+
+def keep_read_only_fields(doc, before, fields: tuple[str, ...]) -> None:
+	"""A closed case, approved minutes: what a person wrote stays as it was approved. The state's own
+	steps (Reopen) and the system's bookkeeping (follow-up answers, SLA figures) are not fields here."""
+	changed = [f for f in fields if _comparable(doc, f) != _comparable(before, f)]
+	if not changed:
+		return
+	state = doc.get(BY_DOCTYPE[doc.doctype].state_field)
+	labels = ", ".join(frappe.bold(_(doc.meta.get_label(f))) for f in changed)
+	frappe.throw(
+		_("This {0} is {1} and can no longer be changed ({2}).").format(_(doc.doctype), _(state), labels),
+		ReadOnlyStateError,
+		title=_("Not Editable"),
+	)
+
+
+def _comparable(doc, fieldname: str) -> str:
+	"""A form sends dates as text where the stored record holds datetime objects."""
+	value = doc.get(fieldname)
+	if value in (None, ""):
+		return ""
+	if doc.meta.get_field(fieldname).fieldtype in ("Date", "Datetime"):
+		return str(get_datetime(value))
+	return str(value)
 
 
 def ensure_allowed(doc, steps: list[Step], action: str) -> None:

@@ -101,13 +101,17 @@ function render_checklist(frm) {
 function step_buttons(frm, row) {
 	const button = (action, label, primary) =>
 		`<button class="btn btn-xs ${primary ? "btn-primary" : "btn-default"}" data-action="${action}">${frappe.utils.escape_html(label)}</button>`;
+	if (frm.doc.status === "Closed") {
+		// a closed case is read-only (its workflow); only the reporter's answer still ticks a step
+		const answer = row.action_type === "Follow-up Call" && row.status === "Open" && can_record_answer(frm);
+		return answer ? button("answer", __("Record Answer"), true) : "";
+	}
 	if (!frm.perm[0] || !frm.perm[0].write) return "";
 	if (row.status !== "Open") return button("open", __("Open Again"));
 	const typed = {
 		"Send House Rules": frm.doc.respondent_household ? button("house_rules", __("Send House Rules"), true) : "",
 		"Book Interpreter": button("finder", __("Partner Finder"), true),
 		"Refer to Partner": button("finder", __("Partner Finder"), true) + " " + button("referral", __("Referral")),
-		"Follow-up Call": frm.doc.status === "Closed" ? button("answer", __("Record Answer"), true) : "",
 	};
 	return [typed[row.action_type] || "", button("done", __("Done")), button("skip", __("Skip"))].join("");
 }
@@ -153,7 +157,7 @@ function step_action(frm, step, action) {
 
 function add_follow_up_buttons(frm) {
 	if (frm.doc.status !== "Closed" || !frm.doc.follow_up_expires_on) return;
-	if (frm.perm[1] && frm.perm[1].write && !frm.doc.follow_up_answered_on) {
+	if (can_record_answer(frm) && !frm.doc.follow_up_answered_on) {
 		frm.add_custom_button(__("Record Follow-up Answer"), () => record_answer_dialog(frm), __("Follow-up"));
 	}
 	frm.add_custom_button(
@@ -166,6 +170,12 @@ function add_follow_up_buttons(frm) {
 			),
 		__("Follow-up")
 	);
+}
+
+// The closed case's form is read-only (frm.perm has no write), yet the reporter's answer given by phone
+// is still recorded: whoever may write the follow-up fields (permlevel 1) by role.
+function can_record_answer(frm) {
+	return frappe.perm.has_perm(frm.doctype, 1, "write");
 }
 
 function record_answer_dialog(frm) {

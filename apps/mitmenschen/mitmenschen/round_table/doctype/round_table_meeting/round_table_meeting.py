@@ -4,7 +4,7 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import add_months, get_datetime, getdate, strip_html_tags
+from frappe.utils import add_months, format_datetime, get_datetime, getdate, now_datetime, strip_html_tags
 
 from mitmenschen.round_table import minutes_mail
 from mitmenschen.round_table.invitations import on_meeting_update
@@ -14,6 +14,11 @@ from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
 
 NEXT_MEETING_MONTHS = 6  # the round table meets every six months
+HELD_STATES = ("Held", "Minutes Draft", "Minutes Approved")
+
+
+class MeetingNotYetHeldError(frappe.ValidationError):
+	pass
 
 
 class RoundTableMeeting(Document):
@@ -51,6 +56,7 @@ class RoundTableMeeting(Document):
 		validate_state_change(self)
 		self.require_minutes()
 		self.validate_times()
+		self.refuse_held_before_start()
 		self.propose_next_meeting()
 		self.validate_attendees()
 
@@ -73,6 +79,21 @@ class RoundTableMeeting(Document):
 	def validate_times(self) -> None:
 		if self.ends_on and get_datetime(self.ends_on) <= get_datetime(self.starts_on):
 			frappe.throw(_("The meeting must end after it starts."), title=_("Invalid Time"))
+
+	def refuse_held_before_start(self) -> None:
+		"""A meeting months ahead cannot have been held, nor its minutes approved (partners would read
+		a future-dated approved protocol)."""
+		if self.status not in HELD_STATES or get_datetime(self.starts_on) <= now_datetime():
+			return
+		if not (self.is_new() or self.has_value_changed("status") or self.has_value_changed("starts_on")):
+			return
+		frappe.throw(
+			_("The meeting starts on {0}: it cannot be held or have approved minutes before it starts.").format(
+				frappe.bold(format_datetime(self.starts_on, "dd.MM.yyyy HH:mm"))
+			),
+			title=_("Meeting Not Yet Held"),
+			exc=MeetingNotYetHeldError,
+		)
 
 	def propose_next_meeting(self) -> None:
 		if not self.next_meeting_on and self.starts_on:

@@ -170,5 +170,9 @@ escalation_clocks = [
 	"Playbook Step",
 	"Follow-up",
 ]
-# kinds a client resolves itself (the engine resolves "Role" and "User")
-escalation_recipient_kinds = ["Assignee", "Partner Hot Line", "Round Table Chair"]
+# kind -> its resolver, made once per batch (the engine resolves "Role", "User" and asks each source
+# for its "Assignee"; see escalation/recipients.py)
+escalation_recipient_kinds = {
+	"Partner Hot Line": "mitmenschen.partners.notify.HotLine",
+	"Round Table Chair": "mitmenschen.round_table.escalation_source.Chair",
+}

@@ -3,8 +3,9 @@ Email Template, the holiday list of the state in the settings, and the clocks an
 its clients register.
 
 The engine knows no client: modules register, in hooks.py, the clocks they run
-(`escalation_clocks`) and the recipient kinds they resolve themselves (`escalation_recipient_kinds`);
-they seed their own policies and ladders. Existing records are left as the cooperative edited them.
+(`escalation_clocks`) and the recipient kinds they resolve, each with its resolver
+(`escalation_recipient_kinds`, see recipients.py); they seed their own policies and ladders.
+Existing records are left as the cooperative edited them.
 """
 
 from pathlib import Path
@@ -13,6 +14,7 @@ import frappe
 
 from mitmenschen.escalation.digest import DIGEST_TEMPLATE
 from mitmenschen.escalation.holidays import ensure_configured_holiday_list
+from mitmenschen.escalation.recipients import ASSIGNEE, ROLE, USER, registered_kinds
 from mitmenschen.escalation.timers import ensure_indexes
 
 TEMPLATES = Path(__file__).parent.parent / "templates" / "emails"
@@ -45,8 +47,9 @@ def ensure_email_templates() -> None:
 	).insert(ignore_permissions=True)
 
 
-# The kinds every ladder understands without a client: the engine resolves them (recipients.by_rule).
-ENGINE_RECIPIENT_KINDS = ["Role", "User"]
+# The kinds every ladder understands without a registration: the engine resolves Role and User, and
+# asks each source whom it names Assignee (recipients.Resolver).
+ENGINE_RECIPIENT_KINDS = [ROLE, USER]
 
 
 def registered(hook: str) -> list[str]:
@@ -59,7 +62,7 @@ def sync_registered_options() -> None:
 	the engine's own doctype names no client."""
 	options = {
 		"applies_to": registered("escalation_clocks"),
-		"notify": registered("escalation_recipient_kinds") + ENGINE_RECIPIENT_KINDS,
+		"notify": [ASSIGNEE, *registered_kinds(), *ENGINE_RECIPIENT_KINDS],
 	}
 	for fieldname, values in options.items():
 		make_property_setter_if_changed("Escalation Rung", fieldname, "\n".join(values))

@@ -16,9 +16,8 @@ import frappe
 from frappe import _
 from frappe.utils import get_url
 
-from mitmenschen.escalation import recipients as generic
-from mitmenschen.escalation.recipients import Recipient
-from mitmenschen.escalation.sources import Notice
+from mitmenschen.escalation.recipients import Recipient, Resolver
+from mitmenschen.escalation.sources import Notice, notice_for
 
 STEP, PLAN, HOUSEHOLD = "Onboarding Plan Step", "Onboarding Plan", "Refugee Household"
 CLERK, MANAGER = "Mit:Menschen Clerk", "Mit:Menschen Manager"
@@ -26,7 +25,7 @@ CLERK, MANAGER = "Mit:Menschen Clerk", "Mit:Menschen Manager"
 
 def notices(timers: list[dict]) -> list[Notice]:
 	steps = _open_steps([t.reference_name for t in timers])
-	resolver = _Resolver(steps)
+	resolver = step_resolver(steps.values())
 	base_url = get_url()
 	result = []
 	for timer in timers:
@@ -37,24 +36,18 @@ def notices(timers: list[dict]) -> list[Notice]:
 		if step.child_name:
 			title += f" ({step.child_name})"
 		title += f" – {step.family_name or step.household}"
-		for recipient in resolver.resolve(timer, step):
-			result.append(
-				Notice(
-					timer=timer.name,
-					recipient=recipient,
-					# the log and the mail name the household: a step row means nothing to a reader
-					reference_doctype=HOUSEHOLD,
-					reference_name=step.household,
-					title=title,
-					link=f"{base_url}/app/refugee-household/{step.household}",
-					clock=timer.clock,
-					level=timer.level,
-					trigger=timer.trigger,
-					percent=timer.percent,
-					hours_after_breach=timer.hours_after_breach,
-					due_at=timer.due_at,
-				)
+		result += [
+			notice_for(
+				timer,
+				recipient,
+				# the log and the mail name the household: a step row means nothing to a reader
+				reference_doctype=HOUSEHOLD,
+				reference_name=step.household,
+				title=title,
+				link=f"{base_url}/app/refugee-household/{step.household}",
 			)
+			for recipient in resolver.resolve(timer, step)
+		]
 	return result
 
 
@@ -106,39 +99,22 @@ def _open_steps(names: list[str]) -> dict:
 	return {row.name: row for row in rows}
 
 
-class _Resolver:
-	def __init__(self, steps: dict) -> None:
-		self._roles: dict[str, list[Recipient]] = {}
-		self._holders: dict[str, set[str]] = {}
-		people = [_responsible_clerk(s) for s in steps.values()]
-		self._users = generic.users_by_name([p for p in people if p])
+def step_resolver(steps) -> Resolver:
+	steps = list(steps)
+	return Resolver(
+		steps, assignee=_assignee, fallback_role=MANAGER, users=[_responsible_clerk(s) for s in steps]
+	)
 
-	def resolve(self, timer: dict, step) -> list[Recipient]:
-		if timer.notify == "Assignee":
-			return self.assignee(step) or self.role(MANAGER)
-		return generic.by_rule(timer.notify, timer.notify_value) or self.role(MANAGER)
 
-	def assignee(self, step) -> list[Recipient]:
-		clerk = _responsible_clerk(step)
-		if step.responsible_type == "User" and step.responsible:
-			return generic.users([step.responsible])
-		if step.responsible_type == "Role" and step.responsible:
-			if clerk in self._users and clerk in self.holders(step.responsible):
-				return [self._users[clerk]]
-			return self.role(step.responsible)
-		return [self._users[clerk]] if clerk in self._users else self.role(CLERK)
-
-	def role(self, role: str) -> list[Recipient]:
-		if role not in self._roles:
-			self._roles[role] = generic.role_members(role)
-		return self._roles[role]
-
-	def holders(self, role: str) -> set[str]:
-		if role not in self._holders:
-			self._holders[role] = set(
-				frappe.get_all("Has Role", filters={"role": role, "parenttype": "User"}, pluck="parent")
-			)
-		return self._holders[role]
+def _assignee(resolver: Resolver, step) -> list[Recipient]:
+	clerk = _responsible_clerk(step)
+	if step.responsible_type == "User" and step.responsible:
+		return resolver.users([step.responsible])
+	if step.responsible_type == "Role" and step.responsible:
+		if clerk in resolver.holders(step.responsible) and (found := resolver.users([clerk])):
+			return found
+		return resolver.role(step.responsible)
+	return resolver.users([clerk]) or resolver.role(CLERK)
 
 
 def _responsible_clerk(step) -> str | None:

@@ -3,32 +3,36 @@
 Whom a rung names is resolved when the step is due, not when it is scheduled: a case reassigned in
 the meantime escalates to its new assignee. A case nobody is assigned to, or whose partner has no
 reachable hot line, escalates to the managers. *Assignee* is the case's `assigned_to`, which is kept in
-step with Frappe's assignment (ToDo, see `mediation/assignment.py`), as workflow mail reads it.
+step with Frappe's assignment (ToDo, see `mediation/assignment.py`), as workflow mail reads it. The
+other kinds are resolved by the modules that register them (the partner's hot line, the round table's
+chair): a case hands them its `partner_organisation` (the partner it is referred to), category and
+district.
 
 Two more kinds of timer come here: a case's playbook steps (doctype "Mediation Case Step", clock
 "Playbook Step": the mail names the case and the step), and the follow-up with the reporter (clock
-"Follow-up" on the case: `mediation/follow_up.py` sends it and notes it on the timeline itself).
+"Follow-up" on the case). The follow-up's mail to the reporter goes out in `fired()`, after the
+digests; `notices()` only tells the assignee when the reporter must be asked by letter or phone.
 """
 
 from collections import defaultdict
+from collections.abc import Iterable
 
 import frappe
 from frappe import _
 from frappe.utils import get_url
 
-from mitmenschen.escalation import recipients as generic
-from mitmenschen.escalation.recipients import Recipient
-from mitmenschen.escalation.sources import Notice
-from mitmenschen.partners.notify import hotline_recipients
-from mitmenschen.partners.routing import get_responsible_contact
+from mitmenschen.escalation.recipients import Recipient, Resolver
+from mitmenschen.escalation.sources import Notice, notice_for
+from mitmenschen.mediation import follow_up
 
 DOCTYPE = "Mediation Case"
 STEP = "Mediation Case Step"
 MANAGER_ROLE = "Mit:Menschen Manager"
 ESCALATING_CLOCKS = ("Response", "Resolution")
-FOLLOW_UP = "Follow-up"
+FOLLOW_UP = follow_up.CLOCK
 # clocks whose timeline note the source writes itself (the sweep's generic one would say "escalation")
 OWN_TIMELINE_CLOCKS = frozenset({FOLLOW_UP})
+# what the notices read of a case (whom to tell, the title, the deadline); the follow-up adds its own
 CASE_FIELDS = [
 	"name",
 	"subject",
@@ -45,57 +49,73 @@ CASE_FIELDS = [
 def notices(timers: list[dict]) -> list[Notice]:
 	if timers and timers[0].reference_doctype == STEP:
 		return step_notices(timers)
-	follow_ups = [t for t in timers if t.clock == FOLLOW_UP]
-	result = []
-	if follow_ups:
-		from mitmenschen.mediation.follow_up import send_due
-
-		result += send_due(follow_ups)
-	timers = [t for t in timers if t.clock != FOLLOW_UP]
-	if not timers:
-		return result
-	cases = {
-		c.name: c
-		for c in frappe.get_all(
-			DOCTYPE,
-			filters={"name": ["in", list({t.reference_name for t in timers})]},
-			fields=[
-				"name",
-				"subject",
-				"assigned_to",
-				"referred_to",
-				"category",
-				"district",
-				"response_due",
-				"resolution_due",
-				"referral_requested_on",
-			],
-		)
-	}
-	resolver = _Resolver(cases)
+	asks = any(t.clock == FOLLOW_UP for t in timers)
+	cases = load_cases([t.reference_name for t in timers], follow_up.FIELDS if asks else ())
+	resolver = case_resolver(cases.values())
 	base_url = get_url()
+	result = []
 	for timer in timers:
 		case = cases.get(timer.reference_name)
 		if not case:
 			continue  # deleted since: nothing to tell
-		for recipient in resolver.resolve(timer, case):
-			result.append(
-				Notice(
-					timer=timer.name,
-					recipient=recipient,
-					reference_doctype=DOCTYPE,
-					reference_name=case.name,
-					title=case.subject,
-					link=case_link(case.name, recipient.portal, base_url),
-					clock=timer.clock,
-					level=timer.level,
-					trigger=timer.trigger,
-					percent=timer.percent,
-					hours_after_breach=timer.hours_after_breach,
-					due_at=_due(case, timer.clock),
-				)
+		if timer.clock == FOLLOW_UP:
+			result += follow_up_notices(timer, case, resolver, base_url)
+			continue
+		result += [
+			notice_for(
+				timer,
+				recipient,
+				title=case.subject,
+				link=case_link(case.name, recipient.portal, base_url),
+				due_at=_due(case, timer.clock),
 			)
+			for recipient in resolver.resolve(timer, case)
+		]
 	return result
+
+
+def follow_up_notices(timer: dict, case, resolver: Resolver, base_url: str) -> list[Notice]:
+	"""A reporter asked by letter or phone (no email address, or a site that sends none): the
+	assignee is told to print the letter or call. A reporter with an address is mailed in `fired()`."""
+	if follow_up.channel(case) != follow_up.BY_LETTER:
+		return []
+	return [
+		notice_for(
+			timer,
+			recipient,
+			title=_("Follow-up by letter or phone: {0}").format(case.subject),
+			link=case_link(case.name, recipient.portal, base_url),
+		)
+		for recipient in resolver.resolve(frappe._dict(timer, notify="Assignee"), case)
+	]
+
+
+def load_cases(names: Iterable[str], extra_fields: Iterable[str] = ()) -> dict:
+	"""The cases among `names` with the fields the notices read (and `extra_fields`), in one query."""
+	names = list(set(names))
+	if not names:
+		return {}
+	rows = frappe.get_all(
+		DOCTYPE, filters={"name": ["in", names]}, fields=list(dict.fromkeys([*CASE_FIELDS, *extra_fields]))
+	)
+	return {row.name: as_record(row) for row in rows}
+
+
+def as_record(case) -> dict:
+	"""The case as the registered recipient kinds read it: its partner is the one it is referred to."""
+	case.partner_organisation = case.referred_to
+	return case
+
+
+def case_resolver(cases: Iterable[dict]) -> Resolver:
+	cases = list(cases)
+	return Resolver(
+		cases, assignee=_assignee, fallback_role=MANAGER_ROLE, users=[c.assigned_to for c in cases]
+	)
+
+
+def _assignee(resolver: Resolver, case) -> list[Recipient]:
+	return resolver.users([case.assigned_to])
 
 
 def fired(timers: list[dict]) -> None:
@@ -103,6 +123,10 @@ def fired(timers: list[dict]) -> None:
 	updates per batch; the values are bound, the statements fixed)."""
 	if timers and timers[0].reference_doctype == STEP:
 		return steps_fired(timers)
+	follow_ups = [t for t in timers if t.clock == FOLLOW_UP]
+	if follow_ups:
+		cases = load_cases([t.reference_name for t in follow_ups], follow_up.FIELDS)
+		follow_up.ask([cases[t.reference_name] for t in follow_ups if t.reference_name in cases])
 	timers = [t for t in timers if t.clock != FOLLOW_UP]
 	by_level: dict[int, set[str]] = defaultdict(set)
 	breached, warned = set(), set()
@@ -135,33 +159,27 @@ def step_notices(timers: list[dict]) -> list[Notice]:
 	"""Overdue playbook steps: the mail and the log name the case (a step row means nothing to a reader)."""
 	steps = open_steps([t.reference_name for t in timers])
 	cases = {
-		s.case: frappe._dict(name=s.case, **{f: s[f] for f in CASE_FIELDS if f != "name"})
+		s.case: as_record(frappe._dict(name=s.case, **{f: s[f] for f in CASE_FIELDS if f != "name"}))
 		for s in steps.values()
 	}
-	resolver = _Resolver(cases)
+	resolver = case_resolver(cases.values())
 	base_url = get_url()
 	result = []
 	for timer in timers:
 		step = steps.get(timer.reference_name)
 		if not step:
 			continue  # done, skipped or removed meanwhile
-		for recipient in resolver.resolve(timer, cases[step.case]):
-			result.append(
-				Notice(
-					timer=timer.name,
-					recipient=recipient,
-					reference_doctype=DOCTYPE,
-					reference_name=step.case,
-					title=_("Playbook step {0}: {1}").format(step.step, step.subject),
-					link=case_link(step.case, recipient.portal, base_url),
-					clock=timer.clock,
-					level=timer.level,
-					trigger=timer.trigger,
-					percent=timer.percent,
-					hours_after_breach=timer.hours_after_breach,
-					due_at=timer.due_at,
-				)
+		result += [
+			notice_for(
+				timer,
+				recipient,
+				reference_doctype=DOCTYPE,
+				reference_name=step.case,
+				title=_("Playbook step {0}: {1}").format(step.step, step.subject),
+				link=case_link(step.case, recipient.portal, base_url),
 			)
+			for recipient in resolver.resolve(timer, cases[step.case])
+		]
 	return result
 
 
@@ -222,59 +240,3 @@ def case_link(name: str, portal: bool, base_url: str | None = None) -> str:
 
 def _due(case, clock: str):
 	return {"Response": case.response_due, "Resolution": case.resolution_due}.get(clock)
-
-
-class _Resolver:
-	"""Resolves whom each rung names, loading users and hot lines once per sweep batch."""
-
-	def __init__(self, cases: dict):
-		self._users = generic.users_by_name([c.assigned_to for c in cases.values() if c.assigned_to])
-		self._roles: dict[str, list[Recipient]] = {}
-		self._hotlines: dict[tuple, list[Recipient]] = {}
-		self._chair: list[Recipient] | None = None
-
-	def resolve(self, timer: dict, case) -> list[Recipient]:
-		notify = timer.notify
-		if notify == "Assignee":
-			if case.assigned_to and case.assigned_to in self._users:
-				return [self._users[case.assigned_to]]
-			return self.role(MANAGER_ROLE)
-		if notify == "Role":
-			return self.role(timer.notify_value)
-		if notify == "User":
-			return generic.users([timer.notify_value])
-		if notify == "Partner Hot Line":
-			# no responsible partner reachable: the cooperative's managers, so nothing goes unheard
-			return self.hotline(case) or self.role(MANAGER_ROLE)
-		if notify == "Round Table Chair":
-			return self.chair() or self.role(MANAGER_ROLE)
-		return []
-
-	def role(self, role: str) -> list[Recipient]:
-		if role not in self._roles:
-			self._roles[role] = generic.role_members(role)
-		return self._roles[role]
-
-	def hotline(self, case) -> list[Recipient]:
-		organisation = case.referred_to
-		if not organisation:
-			match = get_responsible_contact(case.category, case.district) if case.category else None
-			organisation = match.partner_organisation if match else None
-		key = (organisation, case.category, case.district)
-		if key not in self._hotlines:
-			self._hotlines[key] = hotline_recipients(organisation, case.category, case.district)
-		return self._hotlines[key]
-
-	def chair(self) -> list[Recipient]:
-		"""The chair of the round table: of the next meeting, else of the last one."""
-		if self._chair is None:
-			chair = frappe.db.get_value(
-				"Round Table Meeting",
-				{"starts_on": [">=", frappe.utils.now_datetime()], "chair": ["is", "set"]},
-				"chair",
-				order_by="starts_on asc",
-			) or frappe.db.get_value(
-				"Round Table Meeting", {"chair": ["is", "set"]}, "chair", order_by="starts_on desc"
-			)
-			self._chair = generic.users([chair]) if chair else []
-		return self._chair

@@ -36,8 +36,6 @@ from frappe.utils import (
 )
 
 from mitmenschen.escalation import ladder, timers
-from mitmenschen.escalation.recipients import Recipient
-from mitmenschen.escalation.sources import Notice
 from mitmenschen.language import text_direction
 from mitmenschen.outbound.mail import outgoing_account, send_from_record
 
@@ -186,67 +184,40 @@ def site_language() -> str:
 # ---- sending (the sweep) -------------------------------------------------------------------------------
 
 
-def send_due(due_timers: list[dict]) -> list[Notice]:
-	"""The sweep's Follow-up timers: mail the reporters; for reporters without email, tell the
-	assignee (a digest item) to print the letter or call. Returns those notices."""
-	from mitmenschen.mediation.escalation_source import _Resolver, case_link
+# what asking the reporter reads of a case, besides what the escalation source reads for its notices
+FIELDS = [
+	"status",
+	"reporter_email",
+	"reporter_language",
+	"follow_up_expires_on",
+	"follow_up_answered_on",
+	"reopen_count",
+]
+BY_MAIL, BY_LETTER = "mail", "letter"
 
-	names = list({t.reference_name for t in due_timers})
-	cases = {
-		c.name: c
-		for c in frappe.get_all(
-			DOCTYPE,
-			filters={"name": ["in", names]},
-			fields=[
-				"name",
-				"subject",
-				"status",
-				"assigned_to",
-				"referred_to",
-				"category",
-				"district",
-				"reporter_email",
-				"reporter_language",
-				"follow_up_expires_on",
-				"follow_up_answered_on",
-				"reopen_count",
-				"response_due",
-				"resolution_due",
-				"referral_requested_on",
-			],
-		)
-	}
-	resolver = _Resolver(cases)
-	result = []
-	for timer in due_timers:
-		case = cases.get(timer.reference_name)
-		if not case or case.status != CLOSED or case.follow_up_answered_on or not case.follow_up_expires_on:
-			continue  # reopened, answered by phone, or gone meanwhile
-		if case.reporter_email and send_mail(case):
-			continue
-		doc = frappe.get_doc(DOCTYPE, case.name)
-		doc.add_comment(
-			"Info", _("Follow-up due: the reporter has no email address. Print the follow-up letter or call.")
-		)
-		assignee = timer.copy()
-		assignee.notify = "Assignee"
-		for recipient in resolver.resolve(assignee, case):
-			result.append(
-				Notice(
-					timer=timer.name,
-					recipient=recipient,
-					reference_doctype=DOCTYPE,
-					reference_name=case.name,
-					title=_("Follow-up by letter or phone: {0}").format(case.subject),
-					link=case_link(case.name, recipient.portal),
-					clock=CLOCK,
-					level=timer.level,
-					trigger=timer.trigger,
-					percent=timer.percent,
-					due_at=timer.due_at,
-				)
+
+def channel(case) -> str | None:
+	"""How the reporter is asked now: by mail, by letter or phone (no address, or a site that sends no
+	mail), or not at all (reopened, answered by phone, or gone meanwhile). The escalation source's
+	notices and `ask` both decide by it, so the assignee is told exactly when no mail goes out."""
+	if case.status != CLOSED or case.follow_up_answered_on or not case.follow_up_expires_on:
+		return None
+	return BY_MAIL if case.reporter_email and outgoing_account(DOCTYPE) else BY_LETTER
+
+
+def ask(cases: list) -> None:
+	"""The sweep's step for due follow-ups (the source's `fired`, after the digests): mail the
+	reporters; for a reporter asked by letter or phone the timeline says so (the assignee's digest
+	names the case)."""
+	for case in cases:
+		how = channel(case)
+		if how == BY_MAIL:
+			send_mail(case)
+		elif how == BY_LETTER:
+			frappe.get_doc(DOCTYPE, case.name).add_comment(
+				"Info",
+				_("Follow-up due: the reporter has no email address. Print the follow-up letter or call."),
 			)
-	return result
 
 
 def send_mail(case) -> str | None:

@@ -121,7 +121,7 @@ class TestAssignment(FrappeTestCase):
 		row = frappe.get_all(
 			"Mediation Case", filters={"name": case.name}, fields=escalation_source.CASE_FIELDS
 		)[0]
-		resolver = escalation_source._Resolver({case.name: row})
+		resolver = escalation_source.case_resolver([row])
 		[recipient] = resolver.resolve(frappe._dict(notify="Assignee"), row)
 		self.assertEqual(recipient, Recipient(self.ben, "de"))
 

@@ -8,6 +8,7 @@ import frappe
 
 from mitmenschen.escalation.recipients import DEFAULT_LANGUAGE, Recipient
 from mitmenschen.language import portal_language
+from mitmenschen.partners.routing import get_responsible_contact
 
 
 def contact_recipients(contacts: list[str]) -> list[Recipient]:
@@ -67,6 +68,30 @@ def hotline_recipients(
 		language = recipients[0].language if recipients else DEFAULT_LANGUAGE
 		recipients.append(Recipient(hotline_email, language, portal=True))
 	return recipients
+
+
+class HotLine:
+	"""The escalation ladders' recipient kind "Partner Hot Line" (registered in hooks:
+	`escalation_recipient_kinds`): the hot line of the record's `partner_organisation`, else of the
+	organisation responsible for its `category` and `district`. Made once per sweep batch, so each
+	organisation's hot line is read once."""
+
+	def __init__(self, records: list[dict]) -> None:
+		self._found: dict[tuple, list[Recipient]] = {}
+
+	def __call__(self, record: dict) -> list[Recipient]:
+		organisation, category, district = (
+			record.get("partner_organisation"),
+			record.get("category"),
+			record.get("district"),
+		)
+		if not organisation and category:
+			match = get_responsible_contact(category, district)
+			organisation = match.partner_organisation if match else None
+		key = (organisation, category, district)
+		if key not in self._found:
+			self._found[key] = hotline_recipients(organisation, category, district)
+		return self._found[key]
 
 
 def _language(user_language: str | None, spoken: list[str]) -> str:

@@ -2,14 +2,17 @@
 
 An action escalates like a case, on the action ladder of the settings: its owner (a partner contact
 or a user) is reminded, then the chair. A meeting reminds its attendees before it starts.
+
+The round table also resolves the recipient kind "Round Table Chair" for every source (registered in
+hooks: `escalation_recipient_kinds`): a case's ladder reaches the chair without reading meetings.
 """
 
 import frappe
+from frappe.utils import now_datetime
 
-from mitmenschen.escalation import recipients as generic
-from mitmenschen.escalation.recipients import Recipient
-from mitmenschen.escalation.sources import Notice
-from mitmenschen.partners.notify import contact_recipients, hotline_recipients
+from mitmenschen.escalation.recipients import Recipient, Resolver, users_by_name
+from mitmenschen.escalation.sources import Notice, notice_for
+from mitmenschen.partners.notify import contact_recipients
 from mitmenschen.round_table.links import action_link, meeting_link
 
 ACTION, MEETING = "Round Table Action", "Round Table Meeting"
@@ -47,70 +50,105 @@ def _action_notices(timers: list[dict]) -> list[Notice]:
 			],
 		)
 	}
+	resolver = Resolver(
+		docs.values(),
+		assignee=_action_owner,
+		fallback_role=MANAGER_ROLE,
+		users=[a.owner_user for a in docs.values()],
+	)
 	result = []
 	for timer in timers:
 		action = docs.get(timer.reference_name)
 		if not action:
 			continue  # done or cancelled meanwhile
-		for recipient in _action_recipients(timer, action):
-			result.append(
-				_notice(
-					timer, recipient, action.name, action.title, action_link(action.name, recipient.portal)
-				)
-			)
+		result += [
+			notice_for(timer, recipient, title=action.title, link=action_link(action.name, recipient.portal))
+			for recipient in resolver.resolve(timer, action)
+		]
 	return result
 
 
-def _action_recipients(timer: dict, action) -> list[Recipient]:
-	if timer.notify == "Assignee":
-		if action.owner_contact:
-			return contact_recipients([action.owner_contact])
-		return generic.users([action.owner_user]) or generic.role_members(MANAGER_ROLE)
-	if timer.notify == "Partner Hot Line":
-		return hotline_recipients(action.partner_organisation, None, None)
-	if timer.notify == "Round Table Chair":
-		chair = frappe.db.get_value(MEETING, action.meeting, "chair") if action.meeting else None
-		return generic.users([chair]) if chair else generic.role_members(MANAGER_ROLE)
-	return generic.by_rule(timer.notify, timer.notify_value) or []
+def _action_owner(resolver: Resolver, action) -> list[Recipient]:
+	if action.owner_contact:
+		return contact_recipients([action.owner_contact])
+	return resolver.users([action.owner_user])
 
 
 def _meeting_notices(timers: list[dict]) -> list[Notice]:
+	"""Each meeting's attendees who have not declined (meetings and attendees in one query each)."""
+	names = list({t.reference_name for t in timers})
+	meetings = {
+		m.name: m
+		for m in frappe.get_all(
+			MEETING, filters={"name": ["in", names]}, fields=["name", "title", "starts_on"]
+		)
+	}
+	attendees: dict[str, list] = {}
+	for row in frappe.get_all(
+		"Round Table Attendee",
+		filters={"parent": ["in", names], "parenttype": MEETING, "rsvp": ["!=", "Declined"]},
+		fields=["parent", "contact", "user"],
+		order_by="idx asc",
+	):
+		attendees.setdefault(row.parent, []).append(row)
 	result = []
 	for timer in timers:
-		meeting = frappe.db.get_value(
-			MEETING, timer.reference_name, ["name", "title", "starts_on"], as_dict=True
-		)
+		meeting = meetings.get(timer.reference_name)
 		if not meeting:
 			continue
-		attendees = frappe.get_all(
-			"Round Table Attendee",
-			filters={"parent": meeting.name, "parenttype": MEETING, "rsvp": ["!=", "Declined"]},
-			fields=["contact", "user"],
-		)
-		recipients = contact_recipients([a.contact for a in attendees if a.contact]) + generic.users(
-			[a.user for a in attendees if a.user]
-		)
-		for recipient in recipients:
-			notice = _notice(
-				timer, recipient, meeting.name, meeting.title, meeting_link(meeting.name, recipient.portal)
+		rows = attendees.get(meeting.name, [])
+		users = users_by_name([a.user for a in rows if a.user])
+		recipients = contact_recipients([a.contact for a in rows if a.contact]) + list(users.values())
+		result += [
+			notice_for(
+				timer,
+				recipient,
+				title=meeting.title,
+				link=meeting_link(meeting.name, recipient.portal),
+				due_at=meeting.starts_on,
 			)
-			notice.due_at = meeting.starts_on
-			result.append(notice)
+			for recipient in recipients
+		]
 	return result
 
 
-def _notice(timer: dict, recipient: Recipient, name: str, title: str, link: str) -> Notice:
-	return Notice(
-		timer=timer.name,
-		recipient=recipient,
-		reference_doctype=timer.reference_doctype,
-		reference_name=name,
-		title=title,
-		link=link,
-		clock=timer.clock,
-		level=timer.level,
-		trigger=timer.trigger,
-		percent=timer.percent,
-		hours_after_breach=timer.hours_after_breach,
-		due_at=timer.due_at,
-	)
+class Chair:
+	"""The recipient kind "Round Table Chair": a round-table record (one with a `meeting` field) reaches
+	its meeting's chair; a record outside the round table (a case) the chair of the next meeting, else
+	of the last one. Made once per sweep batch: the meetings' chairs are read once."""
+
+	def __init__(self, records: list[dict]) -> None:
+		meetings = list({r.meeting for r in records if r.get("meeting")})
+		self._chairs: dict[str, str | None] = (
+			dict(
+				frappe.get_all(
+					MEETING, filters={"name": ["in", meetings]}, fields=["name", "chair"], as_list=True
+				)
+			)
+			if meetings
+			else {}
+		)
+		self._current: str | None = None
+		self._users: dict[str, list[Recipient]] = {}
+
+	def __call__(self, record: dict) -> list[Recipient]:
+		chair = self._chairs.get(record.meeting) if "meeting" in record else self.current()
+		if not chair:
+			return []
+		if chair not in self._users:
+			self._users[chair] = list(users_by_name([chair]).values())
+		return self._users[chair]
+
+	def current(self) -> str | None:
+		if self._current is None:
+			self._current = (
+				frappe.db.get_value(
+					MEETING,
+					{"starts_on": [">=", now_datetime()], "chair": ["is", "set"]},
+					"chair",
+					order_by="starts_on asc",
+				)
+				or frappe.db.get_value(MEETING, {"chair": ["is", "set"]}, "chair", order_by="starts_on desc")
+				or ""
+			)
+		return self._current

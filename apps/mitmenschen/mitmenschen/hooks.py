@@ -125,6 +125,9 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	},
 }
 
+# ---- Desk search: households found however their names are spelled (households/name_search.py) ----
+standard_queries = {"Refugee Household": ["mitmenschen.households.name_search.search_households"]}
+
 # ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----
 jinja = {"methods": ["mitmenschen.language.text_direction", "mitmenschen.mediation.follow_up.letter_context"]}
 

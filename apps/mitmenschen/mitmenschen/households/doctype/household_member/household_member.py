@@ -16,6 +16,7 @@ class HouseholdMember(Document):
 		birth_year: DF.Int
 		languages: DF.Data | None
 		member_name: DF.Data
+		name_key: DF.Data | None
 		occupation_status: DF.Literal[
 			"",
 			"Kindergarten",

@@ -7,6 +7,7 @@ from frappe.model.document import Document
 from frappe.utils import getdate, nowdate
 
 from mitmenschen.erp.records import get_record_title, set_district, set_erp_doctypes
+from mitmenschen.households import name_search
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
 
@@ -54,6 +55,7 @@ class RefugeeHousehold(Document):
 		members: DF.Table[HouseholdMember]
 		move_in_date: DF.Date | None
 		move_out_date: DF.Date | None
+		name_key: DF.Data | None
 		naming_series: DF.Literal["HH-.YYYY.-.####"]
 		property_doctype: DF.Link | None
 		property_unit: DF.DynamicLink | None
@@ -77,6 +79,8 @@ class RefugeeHousehold(Document):
 		self.validate_consents()
 		set_district(self)
 		self.set_tenant_name()
+		name_search.set_keys(self)  # found however the names are spelled
+		name_search.warn_probable_duplicates(self)
 
 	def validate_dates(self) -> None:
 		"""Arrival ≤ move-in ≤ move-out; a family cannot move in before it arrived."""

@@ -12,6 +12,7 @@ from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejec
 from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
 from mitmenschen.mediation.sla import apply_sla, sync_timers
+from mitmenschen.names import name_key
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
 
@@ -76,6 +77,7 @@ class MediationCase(Document):
 		reporter_email: DF.Data | None
 		reporter_language: DF.Link | None
 		reporter_name: DF.Data | None
+		reporter_name_key: DF.Data | None
 		reporter_phone: DF.Data | None
 		reporter_satisfaction: DF.Rating
 		reporter_tenant: DF.DynamicLink | None
@@ -131,6 +133,7 @@ class MediationCase(Document):
 		"""A reporter known only by email or phone is shown under that address."""
 		if not self.reporter_tenant and not self.reporter_name:
 			self.reporter_name = self.reporter_email or self.reporter_phone
+		self.reporter_name_key = name_key(self.reporter_name)  # found however it is spelled
 
 	def validate_referral_target(self) -> None:
 		if not self.referred_to:

@@ -1,6 +1,7 @@
 """The app's top-level packages import only packages below them: the import graph has no cycle, and
 every edge points down the layers README's architecture section describes. A new package must be
-placed in a layer here before it can import anything.
+placed in a layer here before it can import anything. Between modules (files), inside a package and
+across packages, there is no circle either: imports inside functions count like those at the top.
 
 Imports under `if TYPE_CHECKING:` are left out: Frappe generates them for child-table types, and they
 never run. Test modules (and the `tests` package) sit above everything and are left out too.
@@ -10,6 +11,7 @@ module's layer: they count as the package "reports", which may read `evidence` a
 """
 
 import ast
+import tempfile
 from pathlib import Path
 
 import frappe
@@ -99,6 +101,41 @@ def import_graph() -> dict[str, set[str]]:
 	return graph
 
 
+def module_of(root: Path, path: Path) -> str:
+	relative = path.relative_to(root).with_suffix("")
+	parts = relative.parts[:-1] if relative.name == "__init__" else relative.parts
+	return ".".join(("mitmenschen", *parts))
+
+
+def imported_module(root: Path, name: str) -> str | None:
+	"""The app's module file that `name` (a module, or a name inside one) is read from."""
+	parts = name.split(".")
+	while len(parts) > 1:
+		folder = root.joinpath(*parts[1:])
+		if folder.with_suffix(".py").is_file() or (folder / "__init__.py").is_file():
+			return ".".join(parts)
+		parts.pop()
+	return None
+
+
+def module_graph(root: Path | None = None) -> dict[str, set[str]]:
+	"""module -> the app's modules it imports, at module level or inside a function (tests aside)."""
+	root = root or app_path()
+	graph: dict[str, set[str]] = {}
+	for path in root.rglob("*.py"):
+		relative = path.relative_to(root)
+		if relative.parts[0] == "tests" or path.name.startswith("test_"):
+			continue
+		source = module_of(root, path)
+		for name in imported_names(ast.parse(path.read_text())):
+			if not name.startswith("mitmenschen."):
+				continue
+			target = imported_module(root, name)
+			if target and target != source:
+				graph.setdefault(source, set()).add(target)
+	return graph
+
+
 def find_cycle(graph: dict[str, set[str]]) -> list[str] | None:
 	visiting: list[str] = []
 	done: set[str] = set()
@@ -136,6 +173,22 @@ class TestImportGraph(FrappeTestCase):
 
 	def test_no_cycle(self) -> None:
 		self.assertIsNone(find_cycle(self.graph))
+
+	def test_no_cycle_between_modules(self) -> None:
+		"""Inside a package and across packages: a circle between two files fails here, whether the
+		imports sit at the top or inside functions."""
+		self.assertIsNone(find_cycle(module_graph()))
+
+	def test_a_circle_between_two_files_of_a_package_is_found(self) -> None:
+		with tempfile.TemporaryDirectory() as folder:
+			root = Path(folder)
+			(root / "pkg").mkdir()
+			(root / "pkg" / "__init__.py").write_text("")
+			(root / "pkg" / "a.py").write_text("from mitmenschen.pkg.b import g\n")
+			(root / "pkg" / "b.py").write_text("def g():\n\tfrom mitmenschen.pkg import a\n")
+			graph = module_graph(root)
+		self.assertEqual(graph["mitmenschen.pkg.b"], {"mitmenschen.pkg", "mitmenschen.pkg.a"})
+		self.assertEqual(find_cycle(graph), ["mitmenschen.pkg.a", "mitmenschen.pkg.b", "mitmenschen.pkg.a"])
 
 	def test_cycle_detection_works(self) -> None:
 		self.assertEqual(find_cycle({"a": {"b"}, "b": {"c"}, "c": {"a"}}), ["a", "b", "c", "a"])

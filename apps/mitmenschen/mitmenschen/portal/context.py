@@ -13,6 +13,7 @@ from mitmenschen.language import (
 	is_rtl,
 	text_direction,
 )
+from mitmenschen.portal.frame import frame_context
 
 PORTAL_BASE_TEMPLATE = "mitmenschen/templates/portal/base.html"
 
@@ -29,6 +30,7 @@ def set_portal_context(context, title: str) -> None:
 	context.title = title
 	context.show_sidebar = False
 	context.lang_query = f"_lang={lang}" if frappe.form_dict.get("_lang") else ""
+	context.frame = frame_context()
 
 
 def language_choices() -> list[dict]:

@@ -6,7 +6,9 @@ import frappe
 from frappe.utils import add_days, now_datetime, nowdate, sanitize_html
 
 from mitmenschen.households.consent import partner_may_see_household
+from mitmenschen.language import PORTAL_LANGUAGES, TENANT_FORM_LANGUAGES
 from mitmenschen.portal.guard import not_found, own_record
+from mitmenschen.portal.language_names import reader_language_name
 
 OPEN_CASE_STATUSES = ("New", "Triaged", "In Mediation", "Resolution Proposed", "Reopened")
 OPEN_ACTION_STATUSES = ("Open", "In Progress")
@@ -82,6 +84,18 @@ def referral_inbox(organisation: str, limit: int = LIST_LIMIT) -> list[dict]:
 		filters={"referred_to": organisation, "referral_status": "Requested"},
 		fields=CASE_LIST_FIELDS,
 		order_by="referral_requested_on asc",
+		limit_page_length=limit,
+	)
+
+
+def referral_history(organisation: str, limit: int = LIST_LIMIT) -> list[dict]:
+	"""The organisation's answered referrals — accepted, declined, done, closed cases too — newest answer
+	first: a partner looks up what it did, not only what waits."""
+	return frappe.get_list(
+		"Mediation Case",
+		filters={"referred_to": organisation, "referral_status": ["in", ("Accepted", "Declined", "Done")]},
+		fields=[*CASE_LIST_FIELDS, "referral_responded_on"],
+		order_by="referral_responded_on desc, modified desc",
 		limit_page_length=limit,
 	)
 
@@ -358,8 +372,36 @@ def profile_choices() -> dict:
 		)
 	return {
 		"services": frappe.get_all("Service Type", pluck="name", order_by="name asc", limit=200),
-		"languages": frappe.get_all(
-			"Language", filters={"enabled": 1}, fields=["name", "language_name"], order_by="language_name asc"
-		),
+		"languages": partner_languages(),
 		"districts": districts,
 	}
+
+
+def partner_languages() -> list[dict]:
+	"""The languages partners actually work in (the portal's languages and any a partner or contact has
+	recorded), each named in the reader's language with its own name beside — not Frappe's ~180."""
+	recorded = frappe.get_all(
+		"Spoken Language",
+		filters={"parenttype": ["in", ("Partner Organisation", "Partner Contact", "Partner Profile Change")]},
+		pluck="language",
+		distinct=True,
+	)
+	codes = [code for code in dict.fromkeys([*PORTAL_LANGUAGES, *recorded]) if code]
+	known = dict(
+		frappe.get_all(
+			"Language", filters={"name": ["in", codes]}, fields=["name", "language_name"], as_list=True
+		)
+	)
+	choices = [
+		{
+			"name": code,
+			"label": reader_language_name(code),
+			"own_name": TENANT_FORM_LANGUAGES.get(code) or known[code],
+		}
+		for code in codes
+		if code in known
+	]
+	for choice in choices:
+		if choice["own_name"] == choice["label"]:
+			choice["own_name"] = ""
+	return sorted(choices, key=lambda c: c["label"].casefold())

@@ -1,5 +1,6 @@
 // Portal forms: <form data-method="dotted.path"> posts its fields (and files) to the whitelisted
-// method, shows the server's message in the page's language and reloads or goes on.
+// method, shows the server's message in the page's language and reloads or goes on; with data-confirm it
+// asks first.
 (function () {
 	function message_area() {
 		return document.querySelector(".mm-message");
@@ -32,6 +33,8 @@
 
 	async function submit(form, event) {
 		event.preventDefault();
+		// a step that cannot be taken back asks first (data-confirm holds the question)
+		if (form.dataset.confirm && !window.confirm(form.dataset.confirm)) return;
 		const button = event.submitter || form.querySelector("[type=submit]");
 		const data = new FormData(form);
 		if (button && button.name) data.set(button.name, button.value);

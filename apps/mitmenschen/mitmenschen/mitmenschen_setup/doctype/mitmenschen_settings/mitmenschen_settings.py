@@ -26,10 +26,16 @@ class MitmenschenSettings(Document):
 
 		action_ladder: DF.Table[EscalationRung]
 		case_retention_days: DF.Int
+		cooperative_logo: DF.AttachImage | None
+		cooperative_name: DF.Data | None
 		default_sla_policy: DF.Link | None
 		escalation_sender: DF.Link | None
 		follow_up_not_solved: DF.Literal["Reopen the Case", "Open a Linked Case"]
 		guess_category_from_email: DF.Check
+		help_days: DF.Literal["Monday to Friday", "Monday to Thursday", "Monday to Saturday"]
+		help_from: DF.Data | None
+		help_phone: DF.Data | None
+		help_until: DF.Data | None
 		holiday_state: DF.Literal[
 			"Baden-Württemberg",
 			"Bayern",
@@ -52,6 +58,7 @@ class MitmenschenSettings(Document):
 		meeting_reminder_hours: DF.Int
 		onboarding_ladder: DF.Table[EscalationRung]
 		partner_portal_enabled: DF.Check
+		privacy_notice: DF.TextEditor | None
 		property_doctype: DF.Link
 		recurrence_window_days: DF.Int
 		reply_to_closed_case: DF.Literal["Reopen the Case", "Open a Linked Case"]

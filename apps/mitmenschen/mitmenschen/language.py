@@ -1,10 +1,10 @@
 """Languages the households speak, and which of them are written right to left.
 
 One place for Python, Jinja and JavaScript: mails, the portal and the desk all ask this module.
-Frappe decides right-to-left with a fixed list (`frappe.utils.jinja_globals.is_rtl`: ar, he, fa,
-ps) that lacks Sorani Kurdish (ckb) and Dari (prs), and its website base template never sets `dir` on
-`<html>`: `website_context` (hook `update_website_context`) does that for Frappe's own pages (login,
-403, 404).
+Direction and names come from CLDR through Babel (installed with Frappe). Frappe decides
+right-to-left with a fixed list (`frappe.utils.jinja_globals.is_rtl`: ar, he, fa, ps) that lacks
+Sorani Kurdish (ckb) and Dari (prs), and its website base template never sets `dir` on `<html>`:
+`website_context` (hook `update_website_context`) does that for Frappe's own pages (login, 403, 404).
 
 Frappe's Language list (frappe/geo/languages.json) lacks Sorani (ckb), Kurmanji (kmr), Tigrinya (ti)
 and Dari; `ensure_languages` adds them on install and migrate. Dari is `prs` (ISO 639-3), not
@@ -13,17 +13,35 @@ string is missing, while this app (`base_language`) treats `fa-AF` as `fa` for r
 house rules' translations and the tenant form's choice — Dari would be indistinguishable from Farsi.
 """
 
+from functools import cache
+from typing import NamedTuple
+
 import frappe
+from babel import Locale
+from babel.core import UnknownLocaleError
 from frappe import _
 
 DEFAULT_LANGUAGE = "de"  # the cooperative's language, and the fallback of every mail
 
 BRIDGE_LANGUAGE = "en"  # written beside German when a reader's language has no translation
 
-# Languages written right to left that households of the cooperatives speak (and Frappe's own).
-RTL_LANGUAGES = frozenset({"ar", "fa", "prs", "ckb", "he", "ps", "ur"})
 
-# The tenant form offers these, each named in its own language so a reader finds theirs. The portal
+class OwnLanguage(NamedTuple):
+	rtl: bool
+	names: dict[str, str]  # the language's name in German and in English
+
+
+# Direction and names come from CLDR through Babel (ar, fa, ps, ckb, ti … and any language added
+# later). Only where CLDR lacks a language or reads its code as another one do we say it ourselves:
+OWN_LANGUAGES: dict[str, OwnLanguage] = {
+	# Dari (ISO 639-3): CLDR has no `prs`, only `fa_AF` ("Persisch (Afghanistan)"); Arabic script
+	"prs": OwnLanguage(rtl=True, names={"de": "Dari", "en": "Dari"}),
+	# Kurmanji: CLDR reads `kmr` as `ku_TR` ("Kurdisch (Türkei)"), a country, not the language; Latin script
+	"kmr": OwnLanguage(rtl=False, names={"de": "Kurmandschi", "en": "Kurmanji"}),
+}
+
+# The tenant form offers these, each named in its own language so a reader finds theirs (chosen by
+# hand, not CLDR's: "کوردی (سۆرانی)" is what Sorani readers look for, and CLDR misnames Kurmanji). The portal
 # and every mail to households, tenants and partners speak all of them (locale/<code>.po).
 TENANT_FORM_LANGUAGES: dict[str, str] = {
 	"de": "Deutsch",
@@ -63,20 +81,45 @@ def base_language(lang: str | None) -> str:
 	return (lang or "en").split("-")[0].split("_")[0].lower()
 
 
+@cache
+def cldr_locale(code: str) -> Locale | None:
+	"""Babel's locale of a Frappe language code (`pt-BR` -> pt_BR), or None where CLDR lacks it."""
+	try:
+		return Locale.parse(code.replace("-", "_"))
+	except (UnknownLocaleError, ValueError):
+		return None
+
+
 def is_rtl(lang: str | None = None) -> bool:
-	return base_language(lang or current_language()) in RTL_LANGUAGES
+	base = base_language(lang or current_language())
+	if base in OWN_LANGUAGES:
+		return OWN_LANGUAGES[base].rtl
+	locale = cldr_locale(base)
+	return bool(locale) and locale.character_order == "right-to-left"
 
 
 def text_direction(lang: str | None = None) -> str:
 	return "rtl" if is_rtl(lang) else "ltr"
 
 
-def label_of_language(code: str | None) -> str:
+def language_name(code: str | None, in_language: str | None = None) -> str:
+	"""The name of language `code` in `in_language` (default: the current user's): "Arabisch" for a
+	German clerk. Falls back to German names, then to the code."""
 	if not code:
 		return ""
-	return TENANT_FORM_LANGUAGES.get(code) or _(
-		frappe.db.get_value("Language", code, "language_name") or code
-	)
+	reader = base_language(in_language or current_language())
+	own = OWN_LANGUAGES.get(base_language(code))
+	if own:
+		return own.names.get(reader) or own.names["en"]
+	locale = cldr_locale(code)
+	if not locale:
+		return code
+	return locale.get_display_name(cldr_locale(reader) or cldr_locale(DEFAULT_LANGUAGE)) or code
+
+
+def label_of_language(code: str | None) -> str:
+	"""What staff read for a language: its name in their language ("Tigrinya", "Zentralkurdisch")."""
+	return language_name(code)
 
 
 RTL_SCRIPT = '<script>document.documentElement.dir = "rtl";</script>'

@@ -11,7 +11,7 @@ sees what to translate or check and opens a Translation record for it. The count
 import frappe
 from frappe import _
 
-from mitmenschen.language import TENANT_FORM_LANGUAGES
+from mitmenschen.language import label_of_language
 from mitmenschen.translations.coverage import (
 	CHECKED,
 	MISSING,
@@ -75,7 +75,7 @@ def summary_rows(only: str | None = None) -> list[dict]:
 		rows.append(
 			{
 				"language": lang,
-				"language_name": TENANT_FORM_LANGUAGES.get(lang, lang),
+				"language_name": label_of_language(lang),
 				"strings": len(messages),
 				"translated": counts[CHECKED] + counts[TO_BE_CHECKED] + counts[OUTDATED],
 				"checked": counts[CHECKED],

@@ -464,6 +464,8 @@ HOUSEHOLDS: list[dict] = [
 		"caseworker": "Hamid Karimi",
 		"buddy": "Monika Eilers",
 		"house_rules": (60, "fa", 1),
+		# onboarding steps still open (the others were done on their due day, see loader)
+		"onboarding_open": ["Ehrenamtliche Patin oder ehrenamtlicher Pate vermittelt"],
 		"members": [
 			("Mohammad Haidari", "Head of Household", 38, "Language Course", "fa"),
 			("Zahra Haidari", "Spouse or Partner", 33, "At Home", "fa"),
@@ -505,6 +507,8 @@ HOUSEHOLDS: list[dict] = [
 		"caseworker": "Birgit Tammen",
 		"buddy": "Friedrich Grube",
 		"house_rules": (30, "ti", 1),
+		# onboarding steps still open (the others were done on their due day, see loader)
+		"onboarding_open": ["Schul-, Kita- oder Nachmittagsplatz geprüft"],
 		"members": [
 			("Yonas Gebremedhin", "Head of Household", 31, "Language Course", "ti, en"),
 			("Selam Gebremedhin", "Spouse or Partner", 27, "Language Course", "ti"),
@@ -1167,6 +1171,27 @@ MEETINGS: list[dict] = [
 				None,
 			),
 		],
+	},
+	{
+		# held last week, its minutes drafted: waiting for a manager's approval
+		"title": "Sondersitzung Waschküche Hafenstraße 112",
+		"status": "Minutes Draft",
+		"starts": 6,
+		"location": "Gemeinschaftsraum Hafenstraße 112, 27576 Bremerhaven",
+		"attendees": [
+			("Brückenbau Bremerhaven e.V.", "Samira Haddad", "Accepted", 1),
+			("Dolmetscherpool Unterweser e.V.", "Leyla Demir", "Accepted", 1),
+			("Paten für Nachbarn Bremerhaven", "Monika Eilers", "Tentative", 0),
+		],
+		"staff": [(CLERK, "Accepted", 1), (MANAGER, "Accepted", 1)],
+		"agenda": [
+			("Streit um die Waschküchenzeiten", "Manual", None, None, "Beschwerden aus drei Parteien."),
+			("Belegungsplan mit Piktogrammen", "Manual", None, None, None),
+		],
+		"minutes": "<p>Sechs Teilnehmende, Dolmetschung Arabisch und Dari. Die Waschküche wird abends von "
+		"mehreren Parteien zugleich gebraucht; ein Plan hängt nicht aus.</p>",
+		"decisions": "<ol><li>Ein Belegungsplan mit Piktogrammen hängt ab dem nächsten Monat aus.</li>"
+		"<li>Brückenbau e.V. erklärt den Plan den neuen Familien in ihrer Sprache.</li></ol>",
 	},
 ]
 

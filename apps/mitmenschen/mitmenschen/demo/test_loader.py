@@ -142,6 +142,32 @@ class TestDemoLoader(FrappeTestCase):
 				)
 				self.assertGreater(steps, 0)
 
+	def test_onboarding_shows_what_happened(self):
+		"""The house-rules step is ticked by the explanation, steps due were done on their day; only the
+		steps the data leaves open are open (issue #23: not every step of every household overdue)."""
+		for family in data.HOUSEHOLDS:
+			if family["status"] != "Moved In":
+				continue
+			with self.subTest(family=family["family_name"]):
+				household = frappe.db.get_value("Refugee Household", {"family_name": family["family_name"]})
+				plan = frappe.get_doc("Onboarding Plan", {"household": household})
+				overdue = {
+					s.step for s in plan.steps if s.status == "Open" and getdate(s.due_date) < getdate(nowdate())
+				}
+				self.assertEqual(overdue, set(family.get("onboarding_open", ())))
+				house_rules = [s for s in plan.steps if s.step.startswith("Hausordnung")]
+				self.assertEqual([(s.status, s.done_by) for s in house_rules], [("Done", data.CLERK)])
+
+	def test_minutes_wait_for_a_managers_approval(self):
+		drafts = frappe.get_all(
+			"Round Table Meeting",
+			filters={"title": ["in", [m["title"] for m in data.MEETINGS]], "status": "Minutes Draft"},
+			fields=["starts_on", "minutes"],
+		)
+		self.assertEqual(len(drafts), 1)
+		self.assertLess(drafts[0].starts_on, frappe.utils.now_datetime())
+		self.assertTrue(drafts[0].minutes)
+
 	def test_households_link_tenant_flat_and_district(self):
 		family = frappe.get_doc("Refugee Household", {"family_name": "Al-Hamdan"})
 		self.assertEqual(family.tenant_name, "Khaled Al-Hamdan")
@@ -152,7 +178,7 @@ class TestDemoLoader(FrappeTestCase):
 
 	def test_one_meeting_held_and_the_next_planned_six_months_later(self):
 		held, planned = (
-			frappe.get_doc("Round Table Meeting", {"title": meeting["title"]}) for meeting in data.MEETINGS
+			frappe.get_doc("Round Table Meeting", {"title": meeting["title"]}) for meeting in data.MEETINGS[:2]
 		)
 		self.assertEqual(held.status, "Minutes Approved")
 		self.assertTrue(held.minutes and held.decisions)

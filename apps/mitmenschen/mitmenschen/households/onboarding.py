@@ -17,6 +17,7 @@ PLAN, TEMPLATE, STEP = "Onboarding Plan", "Onboarding Template", "Onboarding Pla
 MOVED_IN = "Moved In"
 ENDED = ("Moved Out", "Archived")
 OPEN, DONE, SKIPPED = "Open", "Done", "Skipped"
+HOUSE_RULES_EXPLAINED = "House Rules Explained"
 ADULT_AGE = 18
 
 
@@ -28,12 +29,14 @@ class OnboardingStepError(frappe.ValidationError):
 
 
 def on_household_update(household, method: str | None = None) -> None:
-	if not household.has_value_changed("status") or not frappe.db.table_exists(PLAN):
+	if not frappe.db.table_exists(PLAN):
 		return  # (a site between the code update and its migrate has no plans yet)
-	if household.status == MOVED_IN:
-		ensure_plan(household)
-	elif household.status in ENDED:
-		end_reminders(household.name)
+	if household.has_value_changed("status"):
+		if household.status == MOVED_IN:
+			ensure_plan(household)
+		elif household.status in ENDED:
+			end_reminders(household.name)
+	tick_recorded_steps(household)
 
 
 def plan_of(household: str) -> str | None:
@@ -63,7 +66,35 @@ def ensure_plan(household) -> str | None:
 	household.add_comment(
 		"Info", _("Onboarding plan {0} created with {1} steps.").format(plan.name, len(plan.steps))
 	)
+	tick_recorded_steps(household)  # house rules explained before the move-in count
 	return plan.name
+
+
+# ---- steps the household's own records tick ------------------------------------------------------
+# A step marked "Done When: House Rules Explained" is done once an explanation is recorded on the
+# household (its date and who explained), so the plan shows what happened without a second click.
+
+
+def tick_recorded_steps(household) -> None:
+	explanations = sorted(household.get("house_rules_explanations") or [], key=lambda r: str(r.explained_on))
+	if not explanations:
+		return
+	plan = plan_of(household.name)
+	open_steps = plan and frappe.get_all(
+		STEP,
+		filters={"parent": plan, "parenttype": PLAN, "status": OPEN, "done_when": HOUSE_RULES_EXPLAINED},
+		pluck="name",
+	)
+	if not open_steps:
+		return
+	first = explanations[0]
+	doc = frappe.get_doc(PLAN, plan)
+	for step in doc.steps:
+		if step.name in open_steps:
+			step.status = DONE
+			step.done_by = first.explained_by or frappe.session.user
+			step.done_on = first.explained_on or nowdate()
+	doc.save(ignore_permissions=True)  # a system effect of the explanation the user recorded
 
 
 def default_template():
@@ -80,6 +111,7 @@ def plan_steps(template, move_in_date, members) -> list[dict]:
 		due = add_days(start, row.day_offset or 0)
 		base = {
 			"step": row.step,
+			"done_when": row.done_when,
 			"due_date": due,
 			"responsible_type": row.responsible_type,
 			"responsible": row.responsible,

@@ -23,6 +23,10 @@ DEFAULT_STEPS = [
 	("Nachbesuch nach sechs Wochen", 42, "Role", CLERK, 0),
 ]
 
+# steps that tick themselves when the household's record shows them done (onboarding.tick_recorded_steps)
+HOUSE_RULES_STEP = DEFAULT_STEPS[1][0]
+DONE_WHEN = {HOUSE_RULES_STEP: "House Rules Explained"}
+
 SERVICE_TYPES = {
 	NEED_SERVICE_TYPES["Kindergarten Place"]: "Betreuung kleiner Kinder: Kita, Krippe, Spielgruppe.",
 	NEED_SERVICE_TYPES["School Place"]: "Hilfe bei der Anmeldung an einer Schule oder Vorklasse.",
@@ -69,6 +73,7 @@ def ensure_default_template() -> None:
 					"responsible_type": kind,
 					"responsible": responsible,
 					"for_each_child": per_child,
+					"done_when": DONE_WHEN.get(step),
 				}
 				for step, days, kind, responsible, per_child in DEFAULT_STEPS
 			],

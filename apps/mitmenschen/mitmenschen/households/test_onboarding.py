@@ -7,7 +7,8 @@ from frappe.utils import add_days, getdate, nowdate
 
 from mitmenschen.households import onboarding
 from mitmenschen.households.onboarding import OnboardingStepError, get_checklist, mark_step_done, skip_step
-from mitmenschen.households.onboarding_setup import DEFAULT_STEPS
+from mitmenschen.households.house_rules_sending import record_explanation
+from mitmenschen.households.onboarding_setup import DEFAULT_STEPS, HOUSE_RULES_STEP
 from mitmenschen.households.report.onboarding.onboarding import execute as onboarding_report
 from mitmenschen.install import ensure_escalation
 from mitmenschen.tests.factories import make_staff_user
@@ -156,3 +157,37 @@ class TestOnboardingReport(OnboardingTestCase):
 		_columns, rows = onboarding_report({"only_overdue": 1})
 		self.assertIn(late.name, [r.household for r in rows])
 		self.assertNotIn(fresh.name, [r.household for r in rows])
+
+
+class TestHouseRulesExplanationTicksItsStep(OnboardingTestCase):
+	"""Issue #23: recording a house-rules explanation ticks the plan's house-rules step."""
+
+	def house_rules_step(self, household) -> dict:
+		plan = frappe.get_doc("Onboarding Plan", {"household": household.name})
+		step = next(s for s in plan.steps if s.step == HOUSE_RULES_STEP)
+		return {"status": step.status, "by": step.done_by, "on": str(step.done_on), "open": plan.open_steps}
+
+	def test_the_default_template_marks_its_house_rules_step(self) -> None:
+		template = onboarding.default_template()
+		self.assertEqual(
+			[s.step for s in template.steps if s.done_when == onboarding.HOUSE_RULES_EXPLAINED], [HOUSE_RULES_STEP]
+		)
+
+	def test_an_explanation_recorded_after_the_move_in_ticks_the_step(self) -> None:
+		household = self.moved_in()
+		self.assertEqual(self.house_rules_step(household)["status"], "Open")
+		frappe.set_user(self.clerk)
+		record_explanation(household.name, explained_on=nowdate(), language="ar")
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			self.house_rules_step(household), {"status": "Done", "by": self.clerk, "on": nowdate(), "open": 5}
+		)
+
+	def test_an_explanation_before_the_move_in_ticks_it_when_the_plan_is_made(self) -> None:
+		explained = add_days(nowdate(), -3)
+		household = self.moved_in(
+			house_rules_explanations=[{"explained_on": explained, "language": "ar", "explained_by": self.clerk}]
+		)
+		self.assertEqual(
+			self.house_rules_step(household), {"status": "Done", "by": self.clerk, "on": explained, "open": 5}
+		)

@@ -16,6 +16,7 @@ class OnboardingPlanStep(Document):
 		child_name: DF.Data | None
 		done_by: DF.Link | None
 		done_on: DF.Date | None
+		done_when: DF.Literal["", "House Rules Explained"]
 		due_date: DF.Date
 		parent: DF.Data
 		parentfield: DF.Data

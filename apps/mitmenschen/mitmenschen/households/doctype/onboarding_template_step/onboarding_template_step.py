@@ -15,6 +15,7 @@ class OnboardingTemplateStep(Document):
 
 		day_offset: DF.Int
 		description: DF.SmallText | None
+		done_when: DF.Literal["", "House Rules Explained"]
 		for_each_child: DF.Check
 		parent: DF.Data
 		parentfield: DF.Data

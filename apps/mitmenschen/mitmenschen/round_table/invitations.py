@@ -4,12 +4,13 @@ iCalendar (RFC 5545) invitation attached, sent when the meeting enters the state
 Times go into the calendar file in UTC, so every calendar shows them right whatever its zone.
 """
 
-from datetime import datetime, timedelta
+from datetime import datetime, timedelta, timezone
+from zoneinfo import ZoneInfo
 
 import frappe
-import pytz
 from frappe import _
 from frappe.utils import escape_html, get_datetime, get_system_timezone, now_datetime
+from icalendar import Calendar, Event, vCalAddress
 
 from mitmenschen.escalation.digest import language, outgoing_mail_ready
 from mitmenschen.escalation.recipients import Recipient, users
@@ -90,55 +91,39 @@ def invitation_html(meeting, link: str) -> str:
 
 
 def icalendar(meeting, recipients: list[Recipient], organiser: str | None, link: str) -> str:
+	"""The invitation as RFC 5545 text; the `icalendar` package escapes, folds and formats it."""
 	starts = get_datetime(meeting.starts_on)
 	ends = (
 		get_datetime(meeting.ends_on) if meeting.ends_on else starts + timedelta(hours=DEFAULT_DURATION_HOURS)
 	)
-	lines = [
-		"BEGIN:VCALENDAR",
-		"VERSION:2.0",
-		"PRODID:-//Mit:Menschen//Round Table//DE",
-		"METHOD:REQUEST",
-		"BEGIN:VEVENT",
-		f"UID:{meeting.name}@{frappe.local.site}",
-		f"SEQUENCE:{int(get_datetime(meeting.modified).timestamp())}",
-		f"DTSTAMP:{_utc(now_datetime())}",
-		f"DTSTART:{_utc(starts)}",
-		f"DTEND:{_utc(ends)}",
-		f"SUMMARY:{_text(meeting.title)}",
-		f"LOCATION:{_text(meeting.location or meeting.meeting_link or '')}",
-		f"DESCRIPTION:{_text(link)}",
-		f"URL:{link}",
-	]
+	event = Event()
+	event.add("uid", f"{meeting.name}@{frappe.local.site}")
+	event.add("sequence", int(get_datetime(meeting.modified).timestamp()))  # a later one replaces it
+	event.add("dtstamp", _utc(now_datetime()))
+	event.add("dtstart", _utc(starts))
+	event.add("dtend", _utc(ends))
+	event.add("summary", meeting.title or "")
+	event.add("location", meeting.location or meeting.meeting_link or "")
+	event.add("description", link)
+	event.add("url", link)
 	if organiser:
-		lines.append(f"ORGANIZER:mailto:{organiser}")
-	lines += [f"ATTENDEE;ROLE=REQ-PARTICIPANT;RSVP=TRUE:mailto:{r.email}" for r in recipients]
-	lines += ["END:VEVENT", "END:VCALENDAR"]
-	return "\r\n".join(_fold(line) for line in lines) + "\r\n"
+		event.add("organizer", vCalAddress(f"mailto:{organiser}"))
+	for recipient in recipients:
+		attendee = vCalAddress(f"mailto:{recipient.email}")
+		attendee.params["ROLE"], attendee.params["RSVP"] = "REQ-PARTICIPANT", "TRUE"
+		event.add("attendee", attendee)
+	calendar = Calendar()
+	calendar.add("prodid", "-//Mit:Menschen//Round Table//DE")
+	calendar.add("version", "2.0")
+	calendar.add("method", "REQUEST")
+	calendar.add_component(event)
+	return calendar.to_ical().decode()
 
 
-def _utc(value: datetime) -> str:
-	local = pytz.timezone(get_system_timezone()).localize(get_datetime(value))
-	return local.astimezone(pytz.utc).strftime("%Y%m%dT%H%M%SZ")
-
-
-def _text(value: str) -> str:
-	return (value or "").replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
-
-
-def _fold(line: str) -> str:
-	"""Lines longer than 75 octets continue on the next line after a space (RFC 5545 3.1)."""
-	encoded = line.encode()
-	if len(encoded) <= 75:
-		return line
-	parts, start = [], 0
-	while start < len(encoded):
-		end = min(start + (75 if not parts else 74), len(encoded))
-		while end < len(encoded) and (encoded[end] & 0xC0) == 0x80:  # never split a UTF-8 character
-			end -= 1
-		parts.append(encoded[start:end].decode())
-		start = end
-	return "\r\n ".join(parts)
+def _utc(value: datetime) -> datetime:
+	"""A naive time of the site's zone (Frappe stores them so) in UTC: every calendar shows it right."""
+	local = get_datetime(value).replace(tzinfo=ZoneInfo(get_system_timezone()))
+	return local.astimezone(timezone.utc)
 
 
 def meeting_sender() -> str | None:

@@ -37,6 +37,7 @@ permission_query_conditions: dict[str, str] = {
 	"Partner Organisation": f"{_PARTNER}.organisation_query",
 	"Partner Contact": f"{_PARTNER}.contact_query",
 	"Household Referral": f"{_PARTNER}.household_referral_query",
+	"Language Mediator": "mitmenschen.interpreting.permissions.mediator_query",
 }
 has_permission: dict[str, str] = {
 	"Mediation Case": f"{_PARTNER}.case_permission",
@@ -46,6 +47,7 @@ has_permission: dict[str, str] = {
 	"Partner Contact": f"{_PARTNER}.contact_permission",
 	"Communication": f"{_PARTNER}.communication_permission",
 	"Household Referral": f"{_PARTNER}.household_referral_permission",
+	"Language Mediator": "mitmenschen.interpreting.permissions.mediator_permission",
 }
 
 # ---- No existence oracles: portal users get one refusal for "not yours" and "not there" ------
@@ -147,6 +149,8 @@ website_route_rules = [
 	{"from_route": "/partner/households/<name>", "to_route": "partner/household"},
 	# the reporter's follow-up link (signed, no login): short enough to type from a letter
 	{"from_route": "/f/<case>/<sig>", "to_route": "follow-up"},
+	# a language mediator's offer or appointment (signed, no login; interpreting/links.py)
+	{"from_route": "/d/<offer>/<sig>", "to_route": "interpreting"},
 ]
 role_home_page = {"Partner User": "partner"}
 portal_menu_items = [
@@ -163,6 +167,7 @@ escalation_sources = {
 	"Round Table Meeting": "mitmenschen.round_table.escalation_source",
 	"Onboarding Plan Step": "mitmenschen.households.escalation_source",
 	"Mediation Case Step": "mitmenschen.mediation.escalation_source",  # a case's playbook steps
+	"Interpreter Booking": "mitmenschen.interpreting.escalation_source",  # answers, unfilled, reminders
 }
 escalation_clocks = [
 	"Response",
@@ -172,6 +177,9 @@ escalation_clocks = [
 	"Onboarding",
 	"Playbook Step",
 	"Follow-up",
+	"Interpreter Answer",
+	"Interpreter Unfilled",
+	"Interpreter Reminder",
 ]
 # kind -> its resolver, made once per batch (the engine resolves "Role", "User" and asks each source
 # for its "Assignee"; see escalation/recipients.py)

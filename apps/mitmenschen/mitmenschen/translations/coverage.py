@@ -54,6 +54,7 @@ READER_FILES: tuple[tuple[str, str], ...] = (
 	("round_table/minutes_mail.py", ALL),  # approved minutes to attendees, partners' copy included
 	("round_table/print_format/round_table_minutes/*.html", ALL),
 	("households/house_rules_sending.py", READER),
+	("interpreting/family_texts.py", ALL),  # the family's reminder of an interpreted appointment
 	("households/print_format/house_rules_pictograms/*.html", ALL),
 	("mediation/print_format/follow_up_letter/*.html", ALL),  # its words come from follow_up.letter_context
 )

@@ -64,7 +64,13 @@ override_whitelisted_methods = {
 	"frappe.desk.form.load.get_docinfo": "mitmenschen.partners.api_guards.get_docinfo",
 	# the sidebar's × would leave a case without its responsible person (mediation/assignment.py)
 	"frappe.desk.form.assign_to.remove": "mitmenschen.mediation.assignment.remove",
+	# number cards and charts read from the replica like Frappe's reports (replica.py)
+	"frappe.desk.doctype.number_card.number_card.get_result": "mitmenschen.replica.number_card_result",
+	"frappe.desk.doctype.dashboard_chart.dashboard_chart.get": "mitmenschen.replica.dashboard_chart",
 }
+
+# a replica that does not answer: this request reads from the primary (replica.py)
+before_request = ["mitmenschen.replica.before_request"]
 
 # ---- Data protection: Frappe's personal data requests find people by these email fields ----
 # keep in step with mitmenschen.privacy.user_data.EMAIL_IDENTIFIED

@@ -115,7 +115,11 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 		"after_rename": _FORGET_PARTNERS,
 	},
 	# another German state in the settings: its holiday list is built and the SLA policy uses it
-	"Mitmenschen Settings": {"on_update": "mitmenschen.escalation.holidays.on_settings_update"},
+	"Mitmenschen Settings": {
+		"on_update": "mitmenschen.escalation.holidays.on_settings_update",
+		# no arrears signal without the purpose the privacy notice shows (early_signals/settings.py)
+		"validate": "mitmenschen.early_signals.settings.validate_settings",
+	},
 }
 
 # ---- Scheduled jobs -----------------------------------------------------------------------------
@@ -123,6 +127,7 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"daily": [
 		"mitmenschen.privacy.retention.run_retention",
 		"mitmenschen.evidence.half_year.attach_before_meetings",  # half-year report before a meeting
+		"mitmenschen.early_signals.sweep.run",  # early signals appear and clear with their cause
 		"mitmenschen.escalation.holidays.ensure_configured_holiday_list",  # the calendar never runs out
 	],
 	# an encrypted backup of database and files when one is due (backups/scheduled.py)
@@ -137,7 +142,13 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 standard_queries = {"Refugee Household": ["mitmenschen.households.name_search.search_households"]}
 
 # ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----
-jinja = {"methods": ["mitmenschen.language.text_direction", "mitmenschen.mediation.follow_up.letter_context"]}
+jinja = {
+	"methods": [
+		"mitmenschen.language.text_direction",
+		"mitmenschen.mediation.follow_up.letter_context",
+		"mitmenschen.early_signals.letter.support_letter_context",
+	]
+}
 
 # ---- Desk: form scripts beside a doctype's own ----------------------------------------------------
 # (loaded after the doctype's own form script, read from disk at form load: no build)

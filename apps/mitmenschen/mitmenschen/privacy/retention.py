@@ -54,6 +54,7 @@ import frappe
 from frappe.utils import add_days, get_first_day, getdate, now_datetime, nowdate
 
 from mitmenschen.privacy.case_followups import anonymise_followups
+from mitmenschen.privacy.early_signals import delete_household_signals
 from mitmenschen.privacy.household_followups import anonymise_household_followups
 from mitmenschen.privacy.trail import anonymised_text, delete_files, purge_deleted_copies, scrub_trail
 
@@ -239,6 +240,7 @@ def anonymise_households(names: list[str], include_unindexed_logs: bool = False)
 	reduce_dates_to_month(names)
 	scrub_trail(HOUSEHOLD, names, include_unindexed_logs=include_unindexed_logs)
 	anonymise_household_followups(names, include_unindexed_logs=include_unindexed_logs)
+	delete_household_signals(names, include_unindexed_logs=include_unindexed_logs)
 
 
 def cleared_values(doctype: str, fields: tuple[str, ...]) -> dict:

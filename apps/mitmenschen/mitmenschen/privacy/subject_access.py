@@ -16,6 +16,7 @@ from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.utils import now_datetime
 
 from mitmenschen.privacy.case_followups import ACTION, linked_actions
+from mitmenschen.privacy.early_signals import SIGNAL, export_household_signals, household_signals
 from mitmenschen.privacy.household_followups import (
 	PLAN,
 	REFERRAL,
@@ -91,6 +92,7 @@ def collect_household_data(household: str) -> dict:
 		(ACTION, actions),
 		(PLAN, household_plans([household])),
 		(REFERRAL, household_referrals([household])),
+		(SIGNAL, household_signals([household])),
 	]
 	return {
 		"exported_on": now_datetime(),
@@ -98,6 +100,7 @@ def collect_household_data(household: str) -> dict:
 		"mediation_cases": [frappe.get_doc(CASE, name).as_dict() for name in cases],
 		"round_table_actions": [frappe.get_doc(ACTION, name).as_dict() for name in actions],
 		**export_household_followups(household),
+		**export_household_signals(household),
 		"comments": trail_rows("Comment", "reference_doctype", "reference_name", records),
 		"communications": trail_rows("Communication", "reference_doctype", "reference_name", records),
 		"versions": trail_rows("Version", "ref_doctype", "docname", records),

@@ -62,6 +62,8 @@ SITE_LANGUAGE_NAMES = {"site_lang"}  # `lang=site_lang` writes to the desk, not 
 
 TO_BE_CHECKED_MARK = "to be checked by a native speaker"
 CHECKED_MARK = "checked by a native speaker:"
+	("mitmenschen_setup/letterhead.py", READER),  # the sender block of printed letters
+	("early_signals/letter.py", READER),  # the support letter in the family's language
 
 CHECKED, TO_BE_CHECKED, OUTDATED, MISSING = "Checked", "To Be Checked", "Outdated", "Missing"
 STATES = (CHECKED, TO_BE_CHECKED, OUTDATED, MISSING)

@@ -25,7 +25,14 @@ class HouseholdReferral(Document):
 		family_name: DF.Data | None
 		household: DF.Link
 		naming_series: DF.Literal["HHR-.YYYY.-.####"]
-		need: DF.Literal["Kindergarten Place", "School Place", "Interpreter", "Language Course"]
+		need: DF.Literal[
+			"Kindergarten Place",
+			"School Place",
+			"Interpreter",
+			"Language Course",
+			"Debt Counselling",
+			"Social Counselling",
+		]
 		partner_organisation: DF.Link
 		referred_member: DF.Data | None
 		requested_by: DF.Link | None

@@ -14,6 +14,7 @@ def get_data() -> dict:
 			{"label": _("Cases"), "items": ["Mediation Case"]},
 			{"label": _("Referrals"), "items": ["Household Referral"]},
 			{"label": _("Onboarding"), "items": ["Onboarding Plan"]},
+			{"label": _("Early Signals"), "items": ["Early Signal"]},
 			{"label": _("Consents"), "items": ["Partner Organisation"]},
 		],
 	}

@@ -18,6 +18,7 @@ import subprocess
 import time
 from pathlib import Path
 
+import pymysql
 import pytest
 import requests
 from conftest import ADMIN_PASSWORD, desk_login
@@ -340,6 +341,72 @@ def test_private_file_through_frappes_check_and_nginx(world):
 		assert guest.status_code == 403 and content not in guest.content
 	finally:
 		session.delete(f"{BASE_URL}/api/resource/File/{file['name']}", timeout=60)
+
+
+REPLICA_PORT = int(os.environ.get("PROD_REPLICA_PORT", "3307"))
+REPLICA_KEYS = ("read_from_replica", "replica_host", "replica_db_port", "replica_db_name", "replica_db_password")
+
+
+def replica_selects() -> int:
+	"""SELECTs the replica has answered so far (its server's own counter)."""
+	config = site_config()
+	with pymysql.connect(
+		host="127.0.0.1", port=REPLICA_PORT, user=config["replica_db_name"], password=config["replica_db_password"]
+	) as db, db.cursor() as cursor:
+		cursor.execute("SHOW GLOBAL STATUS LIKE 'Com_select'")
+		return int(cursor.fetchone()[1])
+
+
+def replicated(service_type: str) -> bool:
+	config = site_config()
+	with pymysql.connect(
+		host="127.0.0.1",
+		port=REPLICA_PORT,
+		user=config["replica_db_name"],
+		password=config["replica_db_password"],
+		database=config["db_name"],
+	) as db, db.cursor() as cursor:
+		return bool(cursor.execute("SELECT name FROM `tabService Type` WHERE name = %s", (service_type,)))
+
+
+@pytest.mark.skipif(not OWN_MARIADB, reason="the replica replicates the stack's own MariaDB")
+def test_reports_read_from_a_replica_and_survive_its_stop(world):
+	started = production("replica", "start")
+	assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
+	assert {key for key in REPLICA_KEYS if key in site_config()} == set(REPLICA_KEYS)
+	status = production("status")
+	assert "replica: 127.0.0.1:" in status.stdout and "s behind the primary (IO Yes, SQL Yes)" in status.stdout
+	assert status.returncode == 0, status.stdout  # a stopped replica program is no failure either
+
+	admin = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
+	name = f"Repliziert {time.time_ns()}"
+	admin.post(f"{BASE_URL}/api/resource/Service Type", json={"service_name": name}, timeout=60).raise_for_status()
+	wait_until(lambda: replicated(name), 30, "a write on the primary on the replica")
+
+	report = {
+		"report_name": "Case Statistics",
+		"filters": json.dumps({"from_date": "2026-01-01", "to_date": "2026-12-31"}),
+	}
+	run = f"{BASE_URL}/api/method/frappe.desk.query_report.run"
+	before = replica_selects()
+	assert admin.get(run, params=report, timeout=60).status_code == 200
+	assert replica_selects() > before + 1  # the report's queries went there (our counter read is one)
+
+	supervisorctl("stop", "mm-mariadb-replica")
+	stopped_at = time.monotonic()
+	failures_late = []
+	while time.monotonic() - stopped_at < 12:
+		code = admin.get(run, params=report, timeout=60).status_code
+		if code != 200 and time.monotonic() - stopped_at > 6:  # the replica's health is known for 5 s
+			failures_late.append(code)
+		time.sleep(0.5)
+	assert failures_late == []
+	assert admin.get(run, params=report, timeout=60).status_code == 200
+
+	stopped = production("replica", "stop")
+	assert stopped.returncode == 0, stopped.stdout + stopped.stderr
+	assert not {key for key in REPLICA_KEYS if key in site_config()}
+	assert "replica: not running" in production("status").stdout
 
 
 @pytest.mark.parametrize("program", ["mm-web", "mm-worker-short"])

@@ -41,6 +41,9 @@ from dataclasses import dataclass, field
 
 import requests
 
+from mitmenschen.benchmarks import load_world
+from mitmenschen.tests.mail import SMTPSink
+
 THINK = (0.5, 1.5)  # seconds between a simulated person's requests
 TIMEOUT = 120  # gunicorn's own timeout: a slow answer is slow, not an error
 CSRF = re.compile(r'frappe\.csrf_token = "([^"]+)"')
@@ -269,7 +272,6 @@ class Site:
 		frappe.init(site=self.site, sites_path=self.sites_path)
 		try:
 			frappe.connect()
-			from mitmenschen.benchmarks import load_world
 
 			result = getattr(load_world, function)(**kwargs)
 			frappe.db.commit()
@@ -499,8 +501,6 @@ def run(options: Options, during=None, after=None, before=None) -> list[str]:
 	"""The whole benchmark; what was lost or duplicated (empty when all is well). The fault drill's
 	hooks: `before(world)` once the world is built, `during(elapsed)` about five times a second while
 	the load runs, `after(results)` before the drain."""
-	from mitmenschen.tests.mail import SMTPSink
-
 	sites_path = os.path.abspath("sites")
 	os.chdir(sites_path)  # as bench runs Frappe: its logs are found relative to the sites folder
 	site = Site(options.site, sites_path)

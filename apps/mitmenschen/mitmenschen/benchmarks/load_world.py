@@ -19,6 +19,9 @@ from frappe.utils.password import update_password
 
 from mitmenschen.escalation.timers import FIELDS as TIMER_FIELDS
 from mitmenschen.escalation.timers import SENT
+from mitmenschen.tests.factories import make_category, make_flat
+from mitmenschen.tests.mail import ensure_outgoing_account
+from mitmenschen.tests.portal_world import build_organisation, make_tenant_user
 
 PASSWORD = "Load-Test-2026!"
 CLERK_ROLE = "Mit:Menschen Clerk"
@@ -41,8 +44,6 @@ ESCALATION_CASE_FIELDS = [
 def world(clerks: int, partners: int, tenants: int, cases_per_clerk: int, smtp_port: int) -> dict:
 	"""The simulated people of an earlier run with this mix (kept in the site's private folder), or new
 	ones: building them takes a minute or two on a busy machine. Points the outgoing mail at the sink."""
-	from mitmenschen.tests.mail import ensure_outgoing_account
-
 	frappe.flags.mute_emails = False
 	ensure_outgoing_account(smtp_port)
 	path = frappe.get_site_path("private", f"load-world-{clerks}-{partners}-{tenants}.json")
@@ -60,9 +61,6 @@ def world(clerks: int, partners: int, tenants: int, cases_per_clerk: int, smtp_p
 def build(world_id: str, clerks: int, partners: int, tenants: int, cases_per_clerk: int) -> dict:
 	"""Clerks with cases assigned to them, partner organisations with a portal user and a referral,
 	tenants with a portal login and a flat."""
-	from mitmenschen.tests.factories import make_category, make_flat
-	from mitmenschen.tests.portal_world import build_organisation, make_tenant_user
-
 	category = make_category(f"Load {world_id}").name
 	built: dict = {"id": world_id, "category": category, "password": PASSWORD}
 	built["clerks"] = [_clerk(world_id, i, category, cases_per_clerk) for i in range(clerks)]

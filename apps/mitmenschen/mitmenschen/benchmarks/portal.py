@@ -15,6 +15,8 @@ import time
 import frappe
 from frappe.utils import add_days, now_datetime, random_string
 
+from mitmenschen.tests.portal_world import build
+
 SEED_PREFIX = "BENCH-"
 BATCH = 10_000
 RUNS = 7
@@ -91,8 +93,6 @@ def measure(path: str, user: str) -> dict:
 
 
 def run(cases: int = 100_000, keep: int = 0) -> dict:
-	from mitmenschen.tests.portal_world import build
-
 	world = build()
 	partner, tenant = world["A"], world["tenant"]
 	seed_cases(cases, partner["organisation"], world["category"])

@@ -31,6 +31,8 @@ from frappe.utils import add_days, add_to_date, now_datetime, nowdate
 
 from mitmenschen.benchmarks.isolation import percentile
 from mitmenschen.benchmarks.seed import bulk, seed_cases, seed_organisations
+from mitmenschen.install import ensure_escalation
+from mitmenschen.tests.factories import make_category, make_location
 
 PREFIX = "BENCH-STAFF"
 CLERK = "bench-staff-clerk@bench.example"
@@ -76,9 +78,6 @@ def users() -> dict:
 
 def masters() -> dict:
 	"""Categories and their Issue Type twins, districts (Locations) and a flat for the opened case."""
-	from mitmenschen.install import ensure_escalation
-	from mitmenschen.tests.factories import make_category, make_location
-
 	ensure_escalation()
 	categories = [make_category(f"{PREFIX} Kategorie {k}").name for k in range(CATEGORIES)]
 	issue_types = []

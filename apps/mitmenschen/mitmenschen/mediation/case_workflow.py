@@ -6,6 +6,7 @@ from frappe.model.document import Document
 from frappe.utils import now_datetime, strip_html_tags
 
 from mitmenschen.mediation.playbook import ensure_mandatory_steps_done
+from mitmenschen.workflows.rules import apply_workflow, check_action
 
 PROPOSED = "Resolution Proposed"
 REJECTED_TO = "In Mediation"
@@ -53,8 +54,6 @@ def record_rejection(case) -> None:
 @frappe.whitelist()
 def reject_resolution(case: str, reason: str) -> Document:
 	"""Reject with a reason in one call: the desk's Reject button and API clients both come here."""
-	from mitmenschen.workflows.rules import apply_workflow, check_action
-
 	frappe.get_doc("Mediation Case", case).check_permission("write")
 	check_action("Mediation Case", case, "Reject")
 	if not (reason or "").strip():

@@ -14,14 +14,7 @@ from mitmenschen.mediation import assignment, closure, follow_up, playbook
 CLOSED, REOPENED = "Closed", "Reopened"
 
 
-def ready(case) -> bool:
-	"""A site between the code update and its migrate has none of these fields yet."""
-	return case.meta.has_field("reopen_count")
-
-
 def before_save(case) -> None:
-	if not ready(case):
-		return
 	default_reporter_language(case)
 	playbook.apply_playbook(case)
 	if _status_changed_to(case, CLOSED):
@@ -34,8 +27,6 @@ def before_save(case) -> None:
 
 def after_save(case) -> None:
 	assignment.sync_todos(case)
-	if not ready(case):
-		return
 	playbook.sync_step_timers(case)
 	if case.is_new() or case.has_value_changed("status"):
 		follow_up.schedule(case)

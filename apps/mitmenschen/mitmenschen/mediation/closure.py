@@ -18,6 +18,7 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from mitmenschen.language import PORTAL_LANGUAGES, base_language, text_direction
+from mitmenschen.mediation.follow_up import reporter_lang
 from mitmenschen.outbound import templates as templates_kit
 from mitmenschen.outbound.mail import outgoing_account, send_from_record
 from mitmenschen.outbound.templates import TemplateSet
@@ -107,8 +108,6 @@ def household_email(household) -> str | None:
 
 def send_closure_messages(case) -> list[str]:
 	"""on_update, when the case was just closed. Returns the Communications sent."""
-	from mitmenschen.mediation.follow_up import reporter_lang
-
 	if not outgoing_account(DOCTYPE):
 		return []
 	cooperative = (

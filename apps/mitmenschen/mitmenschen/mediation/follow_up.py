@@ -37,6 +37,14 @@ from frappe.utils import (
 
 from mitmenschen.escalation import ladder, timers
 from mitmenschen.language import text_direction
+from mitmenschen.mediation.acknowledgement import reporter_language
+from mitmenschen.mediation.inbound import reopen
+from mitmenschen.mediation.playbook import (
+	add_working_days,
+	case_calendar,
+	set_follow_up_due,
+	tick_follow_up_call,
+)
 from mitmenschen.outbound.mail import outgoing_account, send_from_record
 
 DOCTYPE = "Mediation Case"
@@ -84,8 +92,6 @@ def follow_up_days(category: str | None) -> int:
 def prepare(case) -> None:
 	"""validate, when the case is being closed: the day the reporter is asked and the link's expiry;
 	an earlier answer no longer counts for the new closing (the link changes with the expiry)."""
-	from mitmenschen.mediation.playbook import add_working_days, case_calendar, set_follow_up_due
-
 	due = add_working_days(case_calendar(case), now_datetime(), follow_up_days(case.category))
 	case.follow_up_date = due
 	case.follow_up_expires_on = datetime.combine(
@@ -105,7 +111,6 @@ def schedule(case) -> None:
 		return
 	if not case.follow_up_date:
 		return
-	from mitmenschen.mediation.playbook import case_calendar
 
 	calendar = case_calendar(case)
 	# each closing asks once: the level counts the follow-ups sent before (a sent level stays sent)
@@ -170,8 +175,6 @@ def check_link(case_name: str | None, sig: str | None) -> tuple[str, dict | None
 
 
 def reporter_lang(case) -> str:
-	from mitmenschen.mediation.acknowledgement import reporter_language
-
 	if case.get("reporter_language"):
 		return case.reporter_language
 	return reporter_language(case.reporter_email) if case.get("reporter_email") else site_language()
@@ -316,7 +319,6 @@ def record_answer(case_name: str, answer: str, comment: str | None, via: str) ->
 		},
 	)
 	timers.cancel(DOCTYPE, case_name, [CLOCK])
-	from mitmenschen.mediation.playbook import tick_follow_up_call
 
 	tick_follow_up_call(case_name)
 	site_lang = site_language()
@@ -333,8 +335,6 @@ def record_answer(case_name: str, answer: str, comment: str | None, via: str) ->
 
 def not_solved(case, comment: str) -> None:
 	"""Reopen the case, or open a linked one (setting); the reopened case keeps its history."""
-	from mitmenschen.mediation.inbound import reopen
-
 	site_lang = site_language()
 	if frappe.db.get_single_value("Mitmenschen Settings", "follow_up_not_solved") == OPEN_LINKED_CASE:
 		linked = frappe.get_doc(

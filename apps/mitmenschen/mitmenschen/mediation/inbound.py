@@ -14,6 +14,7 @@ from frappe.utils import add_to_date, escape_html, get_datetime, now_datetime, s
 from mitmenschen.erp.records import get_tenant_doctype
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.sla import stamp_first_response_by_email
+from mitmenschen.workflows.definitions import apply_system_action
 
 DOCTYPE = "Mediation Case"
 CLOSED = "Closed"
@@ -114,17 +115,9 @@ def handle_reply_to_closed_case(case, communication) -> None:
 
 
 def reopen(case) -> None:
-	try:
-		from mitmenschen.workflows.definitions import apply_system_action
-	except ImportError:  # before the workflows exist: the status field alone
-		apply_system_action = None
 	case.flags.ignore_permissions = True
 	case.flags.ignore_mandatory = True  # a case from email may still await its category
-	if apply_system_action:
-		apply_system_action(case, "Reopen")
-	else:
-		case.status = "Reopened"
-		case.save()
+	apply_system_action(case, "Reopen")
 
 
 def mail_text(communication) -> str:

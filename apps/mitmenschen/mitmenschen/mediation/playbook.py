@@ -21,6 +21,8 @@ from frappe.utils import escape_html, get_datetime, getdate, now_datetime
 
 from mitmenschen.escalation import ladder, timers
 from mitmenschen.escalation.working_hours import WorkingCalendar, calendar_for
+from mitmenschen.households import house_rules_sending
+from mitmenschen.mediation.sla import calendar_of, policy_for
 
 DOCTYPE, STEP, CATEGORY = "Mediation Case", "Mediation Case Step", "Case Category"
 TABLE = "playbook_steps"
@@ -44,8 +46,6 @@ class PlaybookStepError(frappe.ValidationError):
 
 
 def case_calendar(case) -> WorkingCalendar:
-	from mitmenschen.mediation.sla import calendar_of, policy_for
-
 	policy = policy_for(case)
 	return calendar_of(policy) if policy else calendar_for(None)
 
@@ -158,15 +158,12 @@ def sync_step_timers(case) -> None:
 
 
 def _policy(case):
-	from mitmenschen.mediation.sla import policy_for
-
 	return policy_for(case)
 
 
 def schedule(case, row, policy) -> None:
 	if not policy:
 		return
-	from mitmenschen.mediation.sla import calendar_of
 
 	calendar = calendar_of(policy)
 	start = get_datetime(case.opened_on or case.creation or now_datetime())
@@ -257,11 +254,7 @@ def send_house_rules(case: str, step: str) -> dict:
 			title=_("No Household"),
 			exc=PlaybookStepError,
 		)
-	try:
-		from mitmenschen.households.house_rules_sending import send_house_rules as send
-	except ImportError:
-		return {"open": f"/app/refugee-household/{doc.respondent_household}"}
-	result = send(doc.respondent_household)
+	result = house_rules_sending.send_house_rules(doc.respondent_household)
 	mark(doc, row, DONE)
 	doc.save()
 	return {"doc": doc.as_dict(), "sent": result}

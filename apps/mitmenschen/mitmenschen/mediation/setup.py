@@ -5,8 +5,10 @@ and follow-up Email Templates (see `mediation/closure.py`). Left alone once the 
 
 import frappe
 
+from mitmenschen.erp.records import get_property_doctype
 from mitmenschen.escalation.holidays import holiday_list
 from mitmenschen.escalation.setup import rung
+from mitmenschen.mediation.closure import ensure_email_templates
 
 STANDARD_POLICY = "Standard"
 STANDARD_TARGETS = [  # priority, response and resolution in working hours (8 per day)
@@ -113,8 +115,6 @@ def ensure_example_assignment_rule() -> None:
 
 def example_district() -> str:
 	"""A district of this site for the example's condition (the first top node of the property tree)."""
-	from mitmenschen.erp.records import get_property_doctype
-
 	doctype = get_property_doctype()
 	if frappe.get_meta(doctype).is_nested_set():
 		parent = "parent_" + frappe.scrub(doctype)
@@ -125,6 +125,4 @@ def example_district() -> str:
 
 
 def ensure_closure_templates() -> None:
-	from mitmenschen.mediation.closure import ensure_email_templates
-
 	ensure_email_templates()

@@ -12,9 +12,11 @@ from frappe import _
 from frappe.utils import cstr, escape_html, strip_html_tags
 
 from mitmenschen.mediation import referral
+from mitmenschen.partners.profile_change import submit_profile_change
 from mitmenschen.portal import partner_queries as queries
 from mitmenschen.portal import uploads
 from mitmenschen.portal.guard import not_found, require_partner_organisation
+from mitmenschen.round_table.minutes import minutes_pdf as render_minutes
 
 MAX_TEXT = 5000
 PARTNER_ACTION_STATUSES = ("Open", "In Progress", "Done")
@@ -180,12 +182,10 @@ def rsvp(meeting: str, answer: str) -> dict:
 def minutes_pdf(meeting: str | None = None) -> None:
 	"""The organisation's copy of approved minutes as PDF: only the agenda cases referred to it.
 	404 for a meeting it was not invited to or whose minutes are not approved."""
-	from mitmenschen.round_table.minutes import minutes_pdf as render
-
 	organisation = require_partner_organisation()
 	queries.own_approved_minutes(meeting, organisation)
 	frappe.local.response.filename = f"{_('Minutes', context='Round Table Meeting')} {meeting}.pdf"
-	frappe.local.response.filecontent = render(meeting, organisation)
+	frappe.local.response.filecontent = render_minutes(meeting, organisation)
 	frappe.local.response.type = "pdf"
 
 
@@ -219,8 +219,6 @@ def request_profile_change(
 	description: str | None = None,
 ) -> dict:
 	"""A change of the organisation's profile waits for a clerk's approval (Partner Profile Change)."""
-	from mitmenschen.partners.profile_change import submit_profile_change
-
 	organisation = require_partner_organisation()
 	name = submit_profile_change(
 		organisation,

@@ -5,8 +5,10 @@ whatever the number of cases in the site, and reads only the caller's organisati
 import frappe
 from frappe.utils import add_days, now_datetime, nowdate, sanitize_html
 
+from mitmenschen.erp.records import get_property_doctype
 from mitmenschen.households.consent import partner_may_see_household
 from mitmenschen.language import PORTAL_LANGUAGES, TENANT_FORM_LANGUAGES
+from mitmenschen.partners.profile_change import pending_change
 from mitmenschen.portal.guard import not_found, own_record
 from mitmenschen.portal.language_names import reader_language_name
 
@@ -304,8 +306,6 @@ def own_approved_minutes(name: str | None, organisation: str) -> dict:
 
 def profile(organisation: str) -> dict:
 	"""The organisation as the partner finder shows it, its hot-line contacts, a pending change."""
-	from mitmenschen.partners.profile_change import pending_change
-
 	org = own_record(
 		"Partner Organisation",
 		organisation,
@@ -356,8 +356,6 @@ def profile(organisation: str) -> dict:
 
 def profile_choices() -> dict:
 	"""What a partner can pick from: services, languages, districts (top nodes of the property tree)."""
-	from mitmenschen.erp.records import get_property_doctype
-
 	property_doctype = get_property_doctype()
 	meta = frappe.get_meta(property_doctype)
 	districts = []

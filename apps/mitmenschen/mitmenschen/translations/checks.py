@@ -18,6 +18,7 @@ from frappe.permissions import reset_perms, setup_custom_perms
 from frappe.utils import now_datetime
 
 from mitmenschen.erp.staff_access import only_standard_rules_left
+from mitmenschen.translations.coverage import german_of
 
 TRANSLATOR_ROLE = "Translator"  # Frappe's own role: create, read and write Translation
 # Staff enter what volunteers send and open the coverage report (its reference doctype is Translation).
@@ -125,8 +126,6 @@ def stamp_check(doc, method: str | None = None) -> None:
 		doc.has_value_changed(field) for field in ("mm_checked", "translated_text", "source_text", "context")
 	)
 	if changed or not doc.mm_checked_by:
-		from mitmenschen.translations.coverage import german_of
-
 		doc.mm_checked_by = frappe.session.user
 		doc.mm_checked_on = now_datetime()
 		doc.mm_checked_german = german_of((doc.source_text, doc.context or None))

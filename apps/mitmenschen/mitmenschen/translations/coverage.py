@@ -30,7 +30,12 @@ from babel.messages.pofile import read_po
 from frappe.gettext.translate import get_po_path
 from frappe.translate import get_all_translations
 
+from mitmenschen.households.house_rules import CHECKED as HR_CHECKED
+from mitmenschen.households.house_rules import HOUSE_RULES, has_content, translation_status
+from mitmenschen.households.house_rules import OUTDATED as HR_OUTDATED
 from mitmenschen.language import DEFAULT_LANGUAGE, PORTAL_LANGUAGES
+from mitmenschen.mediation.follow_up import ANSWERS
+from mitmenschen.portal.tenant import TENANT_STATUS_LABELS
 
 APP = "mitmenschen"
 ALL, READER = "all", "reader"
@@ -57,13 +62,13 @@ READER_FILES: tuple[tuple[str, str], ...] = (
 	("interpreting/family_texts.py", ALL),  # the family's reminder of an interpreted appointment
 	("households/print_format/house_rules_pictograms/*.html", ALL),
 	("mediation/print_format/follow_up_letter/*.html", ALL),  # its words come from follow_up.letter_context
+	("mitmenschen_setup/letterhead.py", READER),  # the sender block of printed letters
+	("early_signals/letter.py", READER),  # the support letter in the family's language
 )
 SITE_LANGUAGE_NAMES = {"site_lang"}  # `lang=site_lang` writes to the desk, not to the reader
 
 TO_BE_CHECKED_MARK = "to be checked by a native speaker"
 CHECKED_MARK = "checked by a native speaker:"
-	("mitmenschen_setup/letterhead.py", READER),  # the sender block of printed letters
-	("early_signals/letter.py", READER),  # the support letter in the family's language
 
 CHECKED, TO_BE_CHECKED, OUTDATED, MISSING = "Checked", "To Be Checked", "Outdated", "Missing"
 STATES = (CHECKED, TO_BE_CHECKED, OUTDATED, MISSING)
@@ -189,9 +194,6 @@ WEBSITE_CHROME = (
 def runtime_messages() -> list[tuple[Key, str]]:
 	"""Strings the portal and mails translate from constants at run time (`_(label)`), and the words of
 	Frappe's website around the portal pages."""
-	from mitmenschen.mediation.follow_up import ANSWERS
-	from mitmenschen.portal.tenant import TENANT_STATUS_LABELS
-
 	found = [
 		((label, None), "portal/tenant.py TENANT_STATUS_LABELS") for label in TENANT_STATUS_LABELS.values()
 	]
@@ -278,10 +280,6 @@ def summary(lang: str, messages: dict[Key, str] | None = None) -> dict[str, int]
 
 def house_rules_summary() -> dict[str, dict[str, int]]:
 	"""language -> {state: number of house-rules versions}; MISSING where a version lacks the language."""
-	from mitmenschen.households.house_rules import CHECKED as HR_CHECKED
-	from mitmenschen.households.house_rules import HOUSE_RULES, has_content, translation_status
-	from mitmenschen.households.house_rules import OUTDATED as HR_OUTDATED
-
 	result = {lang: dict.fromkeys(STATES, 0) for lang in coverage_languages()}
 	names = frappe.get_all(HOUSE_RULES, pluck="name")
 	for name in names:

@@ -4,7 +4,7 @@
 from frappe.model.document import Document
 
 from mitmenschen.households.onboarding import stamp_steps
-from mitmenschen.households.onboarding_reminders import sync_plan_timers
+from mitmenschen.households.onboarding_reminders import cancel, sync_plan_timers
 
 
 class OnboardingPlan(Document):
@@ -36,7 +36,5 @@ class OnboardingPlan(Document):
 		sync_plan_timers(self)
 
 	def on_trash(self) -> None:
-		from mitmenschen.households.onboarding_reminders import cancel
-
 		for step in self.steps:
 			cancel(step.name)

@@ -8,6 +8,7 @@ from frappe.utils import getdate, nowdate
 
 from mitmenschen.erp.records import get_record_title, set_district, set_erp_doctypes
 from mitmenschen.households import name_search
+from mitmenschen.privacy.retention import add_retention_index
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
 
@@ -175,6 +176,4 @@ def ensure_not_before(later, earlier, message: str, title: str, exc: type[Except
 
 def on_doctype_update() -> None:
 	"""Index for the daily retention job that finds households due for anonymisation."""
-	from mitmenschen.privacy.retention import add_retention_index
-
 	add_retention_index("Refugee Household")

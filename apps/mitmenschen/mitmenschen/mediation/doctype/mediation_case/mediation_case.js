@@ -137,7 +137,6 @@ function step_action(frm, step, action) {
 	}
 	if (action === "house_rules") {
 		return frappe.xcall(`${PLAYBOOK}.send_house_rules`, { case: frm.doc.name, step }).then((r) => {
-			if (r.open) return frappe.set_route(r.open.replace(/^\/app\//, "").split("/"));
 			sync();
 			frappe.show_alert({ message: __("House rules sent."), indicator: "green" });
 		});

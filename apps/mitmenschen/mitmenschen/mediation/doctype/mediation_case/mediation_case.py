@@ -11,8 +11,11 @@ from mitmenschen.mediation import closing_the_loop
 from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejection
 from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
+from mitmenschen.mediation.report_indexes import add_evidence_indexes
 from mitmenschen.mediation.sla import apply_sla, sync_timers
+from mitmenschen.mediation.staff_indexes import add_staff_indexes
 from mitmenschen.names import name_key
+from mitmenschen.privacy.retention import add_retention_index
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
 
@@ -196,10 +199,7 @@ class MediationCase(Document):
 def on_doctype_update() -> None:
 	"""Indexes for the daily retention job, for partners' lists, for the round table's reports and for
 	the clerks' lists."""
-	from mitmenschen.mediation.report_indexes import add_evidence_indexes
-	from mitmenschen.mediation.staff_indexes import add_staff_indexes
 	from mitmenschen.partners.permissions import add_partner_index
-	from mitmenschen.privacy.retention import add_retention_index
 
 	add_retention_index("Mediation Case")
 	add_partner_index("Mediation Case")

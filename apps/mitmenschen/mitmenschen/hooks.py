@@ -134,7 +134,10 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"hourly_long": ["mitmenschen.backups.scheduled.run"],
 	"cron": {
 		"*/5 * * * *": ["mitmenschen.escalation.sweep.run"],  # escalations and reminders
-		"* * * * *": ["mitmenschen.escalation.abandoned_jobs.free"],  # frees a killed worker's job ids
+		"* * * * *": [
+			"mitmenschen.escalation.abandoned_jobs.free",  # frees a killed worker's job ids
+			"mitmenschen.outbound.notices.retry_due",  # SMS and WhatsApp after a gateway error
+		],
 	},
 }
 

@@ -1,0 +1,236 @@
+"""One way out for every notice to a family, a reporter or a language mediator.
+
+	notify(("Refugee Household", "HH-2026-0001"), CLOSED_RESPONDENT, {"case": …},
+	       reference=("Mediation Case", "MC-2026-00012"), key="closure:MC-2026-00012:respondent")
+
+- renders the notice from the cooperative's editable templates (TemplateSet) in the person's language,
+  else German with English below it;
+- picks the channel (consent.choose_channel): the preferred one if consent for it is on record, else
+  the next consented one, else the letter queue (a clerk prints the day's letters as one PDF,
+  letters.py);
+- sends once per idempotency key: the key is unique on the Outbound Message, and a second notify with
+  the same key returns the first message;
+- delivers after the caller's transaction commits (a rolled-back save sends nothing), and a gateway
+  error leaves the message Failed with a next attempt; the retry job (every minute) sends it again.
+  An error means the gateway did not take it, so a retry is never a second delivery; a message that
+  was taken is Sent and never sent again (the row is locked while it is sent);
+- logs on the case's or the person's timeline, in German for the clerks ("SMS an … gesendet").
+"""
+
+from dataclasses import dataclass
+from functools import partial
+
+import frappe
+from frappe import _
+from frappe.core.utils import html2text
+from frappe.utils import add_to_date, cint, now_datetime
+
+from mitmenschen.outbound import consent, sms, whatsapp
+from mitmenschen.outbound import mail as outbound_mail
+from mitmenschen.outbound.gateways import GatewayError
+from mitmenschen.outbound.templates import TemplateSet, render
+
+LOG = "Outbound Message"
+QUEUED, SENT, FAILED = "Queued", "Sent", "Failed"
+DEFAULT_MAX_ATTEMPTS = 8
+# the after-commit delivery goes first; the retry job picks up a Queued message only after this
+FIRST_RETRY_MINUTES = 1
+RETRY_BATCH = 500
+
+
+@dataclass(frozen=True)
+class Delivery:
+	channel: str
+	address: str | None
+
+
+def notify(
+	person: tuple[str, str],
+	kind: TemplateSet,
+	context: dict,
+	*,
+	reference: tuple[str, str] | None = None,
+	key: str | None = None,
+	language: str | None = None,
+	email: str | None = None,
+) -> str:
+	"""Queues the notice for `person` (doctype, name) and returns its Outbound Message. `email` is an
+	address the person gave us themselves (a report's form) for a person without a Contact Channels
+	record: mail, as before there were channels. `language` is used when the record names none."""
+	key = key or ":".join([kind.prefix, *(reference or ()), *person])
+	if existing := frappe.db.get_value(LOG, {"key": key}):
+		return existing
+	profile = consent.profile_of(*person)
+	lang = (profile.language if profile else None) or language
+	if profile or not email:
+		channel, address = consent.choose_channel(profile)
+	else:
+		channel, address = consent.EMAIL, email
+	subject, body = render(kind, lang, context)
+	message = frappe.get_doc(
+		{
+			"doctype": LOG,
+			"key": key,
+			"kind": kind.prefix,
+			"channel": channel,
+			"status": QUEUED,
+			"party_doctype": person[0],
+			"party": person[1],
+			"reference_doctype": reference[0] if reference else None,
+			"reference_name": reference[1] if reference else None,
+			"address": address,
+			"language": lang if lang and frappe.db.exists("Language", lang) else None,
+			"subject": subject,
+			"message": body,
+			"next_attempt_on": add_to_date(now_datetime(), minutes=FIRST_RETRY_MINUTES),
+		}
+	).insert(ignore_permissions=True)
+	if channel == consent.LETTER:
+		message.db_set("next_attempt_on", None)
+		log(message, _("Letter to {0} queued for printing", lang="de").format(recipient_label(message)))
+	else:
+		frappe.db.after_commit.add(partial(deliver_and_commit, message.name))
+	return message.name
+
+
+def deliver_and_commit(name: str) -> None:
+	try:
+		deliver(name)
+		frappe.db.commit()
+	except Exception:
+		frappe.db.rollback()
+		frappe.log_error(title=f"Outbound message {name}")
+
+
+def deliver(name: str) -> str:
+	"""One attempt for a queued or failed message; returns its status. The row is locked for the
+	attempt, so the after-commit delivery and the retry job never send it both."""
+	row = frappe.db.get_value(
+		LOG, name, ["name", "status", "channel", "attempts"], as_dict=True, for_update=True
+	)
+	if not row or row.status == SENT or row.channel == consent.LETTER:
+		return row.status if row else FAILED
+	message = frappe.get_doc(LOG, name)
+	attempts = cint(message.attempts) + 1
+	try:
+		provider_id, mode = send(message)
+	except GatewayError as error:
+		give_up = error.permanent or attempts >= max_attempts()
+		message.db_set(
+			{
+				"status": FAILED,
+				"attempts": attempts,
+				"error": str(error)[:1000],
+				"next_attempt_on": None if give_up else add_to_date(now_datetime(), minutes=backoff(attempts)),
+			}
+		)
+		if give_up:
+			log(
+				message,
+				_("{0} to {1} could not be delivered: {2}", lang="de").format(
+					_(message.channel, lang="de"), recipient_label(message), str(error)[:200]
+				),
+			)
+		return FAILED
+	message.db_set(
+		{
+			"status": SENT,
+			"attempts": attempts,
+			"sent_on": now_datetime(),
+			"provider_message_id": provider_id,
+			"whatsapp_mode": mode,
+			"error": None,
+			"next_attempt_on": None,
+		}
+	)
+	log(message, sent_line(message))
+	return SENT
+
+
+def send(message) -> tuple[str | None, str | None]:
+	"""Hands the message to its channel; returns (gateway's message id, WhatsApp mode)."""
+	text = plain_text(message)
+	if message.channel == consent.SMS:
+		sms.send(message.address, text)
+		return None, None
+	if message.channel == consent.WHATSAPP:
+		last_inbound = frappe.db.get_value(
+			consent.PROFILE,
+			{"party_doctype": message.party_doctype, "party": message.party},
+			"whatsapp_last_inbound",
+		)
+		free_text = whatsapp.window_open(last_inbound)
+		wamid = whatsapp.send(message.address, text, lang=message.language, free_text=free_text)
+		return wamid, "Text" if free_text else "Template"
+	if message.channel == consent.EMAIL:
+		doctype, name = message.reference_doctype or message.party_doctype, message.reference_name or message.party
+		try:
+			communication = outbound_mail.send_from_record(doctype, name, message.address, message.subject, message.message)
+		except frappe.ValidationError as error:
+			raise GatewayError(str(error), permanent=True) from error
+		if not communication:
+			raise GatewayError(_("The site has no outgoing email account."))
+		return communication, None
+	raise GatewayError(f"unknown channel {message.channel}", permanent=True)
+
+
+def plain_text(message) -> str:
+	"""SMS and WhatsApp carry text: the subject, then the body without markup."""
+	body = html2text(message.message or "", strip_links=True, wrap=False).strip()
+	return f"{message.subject}\n\n{body}" if message.subject else body
+
+
+def retry_due() -> int:
+	"""Scheduled every minute: one more attempt for each message that is due; returns how many were
+	sent. Each message is committed on its own, so a crash loses at most the one in hand."""
+	due = frappe.get_all(
+		LOG,
+		filters={
+			"status": ["in", (QUEUED, FAILED)],
+			"channel": ["!=", consent.LETTER],
+			"next_attempt_on": ["<=", now_datetime()],
+		},
+		pluck="name",
+		order_by="next_attempt_on asc",
+		limit=RETRY_BATCH,
+	)
+	sent = 0
+	for name in due:
+		try:
+			sent += deliver(name) == SENT
+			frappe.db.commit()
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(title=f"Outbound message {name}")
+	return sent
+
+
+def max_attempts() -> int:
+	return cint(frappe.db.get_single_value("Messaging Settings", "max_attempts")) or DEFAULT_MAX_ATTEMPTS
+
+
+def backoff(attempts: int) -> int:
+	"""Minutes until the next attempt: 1, 2, 4 … at most 4 hours."""
+	return min(2 ** max(attempts - 1, 0), 240)
+
+
+def recipient_label(message) -> str:
+	name = consent.party_title(message.party_doctype, message.party) or message.party
+	return f"{name} ({message.address})" if message.address else name
+
+
+def sent_line(message) -> str:
+	label = recipient_label(message)
+	if message.channel == consent.SMS:
+		return _("SMS to {0} sent", lang="de").format(label)
+	if message.channel == consent.WHATSAPP:
+		return _("WhatsApp message to {0} sent", lang="de").format(label)
+	return _("Email to {0} sent", lang="de").format(label)
+
+
+def log(message, text: str) -> None:
+	"""On the case's timeline if there is one, else the person's."""
+	if message.reference_doctype and message.reference_name:
+		consent.timeline(message.reference_doctype, message.reference_name, text)
+	else:
+		consent.timeline(message.party_doctype, message.party, text)

@@ -13,7 +13,6 @@ from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
 from mitmenschen.mediation.report_indexes import add_evidence_indexes
 from mitmenschen.mediation.sla import apply_sla, sync_timers
-from mitmenschen.names import name_key
 from mitmenschen.mediation.staff_indexes import add_staff_indexes
 from mitmenschen.names import name_key
 from mitmenschen.privacy.retention import add_retention_index

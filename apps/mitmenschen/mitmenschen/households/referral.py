@@ -1,50 +1,41 @@
 """Referring a household itself (not a case) to a partner for a need: a Kita place, a school place, an
 interpreter, a language course.
 
-The family's consent governs it exactly as a case referral (the same gate, `consent.enforce_consent`); only an
-Active partner organisation receives referrals. The partner answers in its portal: accept, decline
-with a reason, later report it done — plain functions here, called by the portal API after it has
-checked that the referral belongs to the caller's organisation.
+A Household Referral follows the one referral lifecycle (`households.referral_lifecycle`) with the
+fields named in `HOUSEHOLD`: the family's consent governs it exactly as a case referral, only an Active
+partner organisation receives it, and the partner answers in its portal (accept, decline with a reason,
+later report it done) once the portal API has checked that the referral is the caller's organisation's.
 """
 
 import frappe
-from frappe import _
+from frappe import _, _lt
 
-from mitmenschen.households.consent import enforce_consent, referral_allowed
+from mitmenschen.households.consent import referral_allowed
 from mitmenschen.households.needs import NEEDS, service_type_for
+from mitmenschen.households.referral_lifecycle import ACCEPTED, REQUESTED, ReferralError, ReferralKind
 
 DOCTYPE = "Household Referral"
-REQUESTED, ACCEPTED, DECLINED, DONE = "Requested", "Accepted", "Declined", "Done"
-ACTIVE = "Active"
 
 
-class HouseholdReferralError(frappe.ValidationError):
+class HouseholdReferralError(ReferralError):
 	pass
 
 
-def validate_partner(referral) -> None:
-	if not referral.is_new() and not referral.has_value_changed("partner_organisation"):
-		return
-	if frappe.db.get_value("Partner Organisation", referral.partner_organisation, "status") != ACTIVE:
-		frappe.throw(
-			_("Only an active partner organisation can receive referrals: {0} is not active.").format(
-				frappe.bold(referral.partner_organisation)
-			),
-			title=_("Partner Not Active"),
-			exc=HouseholdReferralError,
-		)
-
-
-def enforce_household_referral_consent(referral) -> None:
-	enforce_consent(
-		referral,
-		organisation_field="partner_organisation",
-		household_field="household",
-		status_field="status",
-		manager_only_message=_(
-			"Only a Mit:Menschen Manager may refer a household without the family's consent."
-		),
-	)
+HOUSEHOLD = ReferralKind(
+	doctype=DOCTYPE,
+	organisation_field="partner_organisation",
+	household_field="household",
+	status_field="status",
+	decline_reason_field="decline_reason",
+	requested_on_field="requested_on",
+	responded_on_field="responded_on",
+	done_on_field="done_on",
+	error=HouseholdReferralError,
+	inactive_error=HouseholdReferralError,
+	manager_only_message=_lt(
+		"Only a Mit:Menschen Manager may refer a household without the family's consent."
+	),
+)
 
 
 @frappe.whitelist(methods=["GET"])
@@ -98,52 +89,3 @@ def refer_household(
 		_("Referred to {0} for {1} ({2}).").format(partner_organisation, _(need), doc.name),
 	)
 	return {"name": doc.name, "status": doc.status}
-
-
-def accept(name: str):
-	return _answer(name, ACCEPTED)
-
-
-def decline(name: str, reason: str):
-	reason = (reason or "").strip()
-	if not reason:
-		frappe.throw(
-			_("Please give the reason why the referral was declined."),
-			title=_("Reason Required"),
-			exc=HouseholdReferralError,
-		)
-	return _answer(name, DECLINED, reason)
-
-
-def complete(name: str):
-	doc = frappe.get_doc(DOCTYPE, name)
-	if doc.status != ACCEPTED:
-		frappe.throw(
-			_("Only an accepted referral can be marked done."),
-			title=_("Referral"),
-			exc=HouseholdReferralError,
-		)
-	doc.status = DONE
-	doc.save(ignore_permissions=True)
-	return doc
-
-
-def _answer(name: str, status: str, reason: str | None = None):
-	doc = frappe.get_doc(DOCTYPE, name)
-	if doc.status != REQUESTED:
-		frappe.throw(
-			_("This referral was already answered ({0}).").format(_(doc.status, context=DOCTYPE)),
-			title=_("Referral"),
-			exc=HouseholdReferralError,
-		)
-	doc.status = status
-	doc.decline_reason = reason
-	doc.save(ignore_permissions=True)
-	answer = _("Referral accepted by {0}.") if status == ACCEPTED else _("Referral declined by {0}: {1}")
-	doc.add_comment(
-		"Info",
-		answer.format(doc.partner_organisation, reason)
-		if reason
-		else answer.format(doc.partner_organisation),
-	)
-	return doc

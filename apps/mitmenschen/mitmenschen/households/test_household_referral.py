@@ -4,10 +4,10 @@ override with a reason, the partner's answers, and only the partner's own referr
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
-from mitmenschen.households import referral
+from mitmenschen.households import referral_lifecycle as lifecycle
 from mitmenschen.households.consent import REFERRAL, ConsentRequiredError
 from mitmenschen.households.needs import KINDERGARTEN_PLACE, SCHOOL_PLACE
-from mitmenschen.households.referral import HouseholdReferralError, consent_covers, refer_household
+from mitmenschen.households.referral import HOUSEHOLD, HouseholdReferralError, consent_covers, refer_household
 from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import make_contact, make_household, make_partner, make_staff_user
 from mitmenschen.tests.household_world import consents, make_web_user, member
@@ -95,21 +95,21 @@ class TestHouseholdReferral(FrappeTestCase):
 		household = self.family(with_consent=True)
 		first = self.refer(self.clerk, household)["name"]
 		with self.assertRaises(HouseholdReferralError):
-			referral.decline(first, "  ")
+			lifecycle.decline(HOUSEHOLD, first, "  ")
 		with self.assertRaises(HouseholdReferralError):
-			referral.complete(first)  # not accepted yet
-		accepted = referral.accept(first)
+			lifecycle.complete(HOUSEHOLD, first)  # not accepted yet
+		accepted = lifecycle.accept(HOUSEHOLD, first)
 		self.assertEqual(accepted.status, "Accepted")
 		self.assertIsNotNone(accepted.responded_on)
 		with self.assertRaises(HouseholdReferralError):
-			referral.accept(first)  # answered already
-		self.assertEqual(referral.complete(first).status, "Done")
+			lifecycle.accept(HOUSEHOLD, first)  # answered already
+		self.assertEqual(lifecycle.complete(HOUSEHOLD, first).status, "Done")
 		self.assertIsNotNone(frappe.db.get_value("Household Referral", first, "done_on"))
 
 		frappe.set_user(self.clerk)
 		second = refer_household(household, self.partner, SCHOOL_PLACE, "Yara")["name"]
 		frappe.set_user("Administrator")
-		declined = referral.decline(second, "Keine Plätze frei")
+		declined = lifecycle.decline(HOUSEHOLD, second, "Keine Plätze frei")
 		self.assertEqual((declined.status, declined.decline_reason), ("Declined", "Keine Plätze frei"))
 
 	def test_a_partner_lists_only_its_own_referrals(self) -> None:

@@ -6,8 +6,12 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, nowdate
 
-from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS, partner_may_see_household
-from mitmenschen.mediation.consent_gate import ConsentRequiredError
+from mitmenschen.households.consent import (
+	REFERRAL,
+	SHARE_DETAILS,
+	ConsentRequiredError,
+	partner_may_see_household,
+)
 from mitmenschen.tests.factories import (
 	make_case,
 	make_category,

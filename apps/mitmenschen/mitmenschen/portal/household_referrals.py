@@ -10,7 +10,8 @@ the partner sees the need and the household's number, nothing of the family.
 import frappe
 from frappe import _
 
-from mitmenschen.households import referral
+from mitmenschen.households import referral_lifecycle as lifecycle
+from mitmenschen.households.referral import HOUSEHOLD
 from mitmenschen.portal.guard import own_record, require_partner_organisation
 from mitmenschen.portal.partner_api import clean_text
 from mitmenschen.portal.partner_queries import LIST_LIMIT, household_details
@@ -44,9 +45,9 @@ def household_referral_lists(organisation: str) -> dict:
 		)
 
 	return {
-		"requested": of_status(referral.REQUESTED),
-		"accepted": of_status(referral.ACCEPTED),
-		"answered": of_status(referral.DECLINED, referral.DONE, order_by="modified desc"),
+		"requested": of_status(lifecycle.REQUESTED),
+		"accepted": of_status(lifecycle.ACCEPTED),
+		"answered": of_status(lifecycle.DECLINED, lifecycle.DONE, order_by="modified desc"),
 	}
 
 
@@ -54,7 +55,7 @@ def waiting_household_referrals(organisation: str, limit: int = 5) -> list[dict]
 	"""The oldest referrals still waiting for the organisation's answer (the portal's home page)."""
 	return frappe.get_list(
 		DOCTYPE,
-		filters={"partner_organisation": organisation, "status": referral.REQUESTED},
+		filters={"partner_organisation": organisation, "status": lifecycle.REQUESTED},
 		fields=["name", "need", "household", "requested_on"],
 		order_by="requested_on asc",
 		limit_page_length=limit,
@@ -80,14 +81,14 @@ def referral_details(row: dict, organisation: str) -> dict | None:
 def accept_household_referral(household_referral: str) -> dict:
 	organisation = require_partner_organisation()
 	own_household_referral(household_referral, organisation)
-	return {"status": referral.accept(household_referral).status}
+	return {"status": lifecycle.accept(HOUSEHOLD, household_referral).status}
 
 
 @frappe.whitelist(methods=["POST"])
 def decline_household_referral(household_referral: str, reason: str | None = None) -> dict:
 	organisation = require_partner_organisation()
 	own_household_referral(household_referral, organisation)
-	doc = referral.decline(household_referral, clean_text(reason, _("the reason for declining")))
+	doc = lifecycle.decline(HOUSEHOLD, household_referral, clean_text(reason, _("the reason for declining")))
 	return {"status": doc.status}
 
 
@@ -95,4 +96,4 @@ def decline_household_referral(household_referral: str, reason: str | None = Non
 def complete_household_referral(household_referral: str) -> dict:
 	organisation = require_partner_organisation()
 	own_household_referral(household_referral, organisation)
-	return {"status": referral.complete(household_referral).status}
+	return {"status": lifecycle.complete(HOUSEHOLD, household_referral).status}

@@ -11,7 +11,8 @@ import frappe
 from frappe import _
 from frappe.utils import cstr, escape_html, strip_html_tags
 
-from mitmenschen.mediation import referral
+from mitmenschen.households import referral_lifecycle as lifecycle
+from mitmenschen.mediation.referral import CASE
 from mitmenschen.partners.profile_change import submit_profile_change
 from mitmenschen.portal import partner_queries as queries
 from mitmenschen.portal import uploads
@@ -62,7 +63,7 @@ def comment_as_user(doctype: str, name: str, text: str) -> None:
 def accept_referral(case: str) -> dict:
 	organisation = require_partner_organisation()
 	queries.own_case(case, organisation)
-	doc = referral.accept_referral(case)
+	doc = lifecycle.accept(CASE, case)
 	return {"referral_status": doc.referral_status}
 
 
@@ -70,7 +71,7 @@ def accept_referral(case: str) -> dict:
 def decline_referral(case: str, reason: str | None = None) -> dict:
 	organisation = require_partner_organisation()
 	queries.own_case(case, organisation)
-	doc = referral.decline_referral(case, clean_text(reason, _("the reason for declining")))
+	doc = lifecycle.decline(CASE, case, clean_text(reason, _("the reason for declining")))
 	return {"referral_status": doc.referral_status}
 
 
@@ -78,7 +79,7 @@ def decline_referral(case: str, reason: str | None = None) -> dict:
 def complete_referral(case: str) -> dict:
 	organisation = require_partner_organisation()
 	queries.own_case(case, organisation)
-	return {"referral_status": referral.complete_referral(case).referral_status}
+	return {"referral_status": lifecycle.complete(CASE, case).referral_status}
 
 
 @frappe.whitelist(methods=["POST"])

@@ -3,9 +3,9 @@
 
 import frappe
 from frappe.model.document import Document
-from frappe.utils import now_datetime
 
-from mitmenschen.households.referral import enforce_household_referral_consent, validate_partner
+from mitmenschen.households import referral_lifecycle
+from mitmenschen.households.referral import HOUSEHOLD
 
 
 class HouseholdReferral(Document):
@@ -43,19 +43,9 @@ class HouseholdReferral(Document):
 
 	# end: auto-generated types
 	def validate(self) -> None:
-		validate_partner(self)
-		enforce_household_referral_consent(self)
-		self.stamp_times()
-
-	def stamp_times(self) -> None:
+		referral_lifecycle.validate(HOUSEHOLD, self)  # partner, consent, decline reason, times
 		if self.is_new():
-			self.requested_on = self.requested_on or now_datetime()
 			self.requested_by = self.requested_by or frappe.session.user
-		if self.has_value_changed("status"):
-			if self.status in ("Accepted", "Declined") and not self.responded_on:
-				self.responded_on = now_datetime()
-			if self.status == "Done":
-				self.done_on = now_datetime()
 
 
 def on_doctype_update() -> None:

@@ -4,13 +4,13 @@
 import frappe
 from frappe import _
 from frappe.model.document import Document
-from frappe.utils import now_datetime
 
 from mitmenschen.erp.records import set_district, set_erp_doctypes
+from mitmenschen.households import referral_lifecycle
 from mitmenschen.mediation import closing_the_loop
 from mitmenschen.mediation.case_workflow import apply_step_effects, record_rejection
-from mitmenschen.mediation.consent_gate import enforce_referral_consent
 from mitmenschen.mediation.recurrence import find_earlier_case
+from mitmenschen.mediation.referral import CASE
 from mitmenschen.mediation.report_indexes import add_evidence_indexes
 from mitmenschen.mediation.sla import apply_sla, sync_timers
 from mitmenschen.mediation.staff_indexes import add_staff_indexes
@@ -18,16 +18,6 @@ from mitmenschen.names import name_key
 from mitmenschen.privacy.retention import add_retention_index
 from mitmenschen.workflows.notifications import notify_state_change
 from mitmenschen.workflows.rules import validate_state_change
-
-REFERRABLE_STATUS = "Active"
-
-
-class InactivePartnerError(frappe.ValidationError):
-	pass
-
-
-class ReferralError(frappe.ValidationError):
-	pass
 
 
 class MediationCase(Document):
@@ -112,9 +102,7 @@ class MediationCase(Document):
 		self.set_default_priority()
 		set_district(self)
 		self.validate_reporter()
-		self.validate_referral_target()
-		enforce_referral_consent(self)
-		self.update_referral_dates()
+		referral_lifecycle.validate(CASE, self)  # partner, consent, decline reason, times
 		self.detect_recurrence()
 		closing_the_loop.before_save(self)  # playbook, reporter language, follow-up, reopening
 		apply_step_effects(self)
@@ -137,43 +125,6 @@ class MediationCase(Document):
 		if not self.reporter_tenant and not self.reporter_name:
 			self.reporter_name = self.reporter_email or self.reporter_phone
 		self.reporter_name_key = name_key(self.reporter_name)  # found however it is spelled
-
-	def validate_referral_target(self) -> None:
-		if not self.referred_to:
-			if self.referral_status:
-				frappe.throw(
-					_("A referral status needs a partner organisation to refer to."),
-					title=_("Referral"),
-					exc=ReferralError,
-				)
-			return
-		if not self.has_value_changed("referred_to"):
-			return
-		status = frappe.db.get_value("Partner Organisation", self.referred_to, "status")
-		if status != REFERRABLE_STATUS:
-			frappe.throw(
-				_("{0} is {1}: only active partner organisations can receive referrals.").format(
-					frappe.bold(self.referred_to), frappe.bold(_(status or "unknown"))
-				),
-				title=_("Partner Not Active"),
-				exc=InactivePartnerError,
-			)
-		self.referral_status = "Requested"
-
-	def update_referral_dates(self) -> None:
-		if not self.has_value_changed("referral_status"):
-			return
-		if self.referral_status == "Requested":
-			self.referral_requested_on = now_datetime()
-			self.referral_responded_on = None
-		elif self.referral_status in ("Accepted", "Declined"):
-			self.referral_responded_on = now_datetime()
-		if self.referral_status == "Declined" and not (self.referral_decline_reason or "").strip():
-			frappe.throw(
-				_("Please give the reason why the referral was declined."),
-				title=_("Reason Required"),
-				exc=ReferralError,
-			)
 
 	def detect_recurrence(self) -> None:
 		if self.recurrence_of or not (self.category and self.property_unit):

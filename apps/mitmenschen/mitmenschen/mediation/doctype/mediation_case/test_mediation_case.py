@@ -5,7 +5,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_days, now_datetime
 
-from mitmenschen.mediation.doctype.mediation_case.mediation_case import InactivePartnerError, ReferralError
+from mitmenschen.households.referral_lifecycle import InactivePartnerError, ReferralError
 from mitmenschen.tests.factories import make_case, make_category, make_flat, make_partner, make_tenant, unique
 
 

@@ -158,6 +158,7 @@ jinja = {
 doctype_js = {
 	"Round Table Meeting": "public/js/meeting_half_year_report.js",  # half-year report button
 	"Refugee Household": "public/js/household_onboarding.js",  # the onboarding checklist
+	"Mediation Case": "public/js/case_voice_messages.js",  # the reporter's voice messages, played
 }
 
 # ---- Portal -------------------------------------------------------------------------------------

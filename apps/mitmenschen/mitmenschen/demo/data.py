@@ -122,6 +122,7 @@ SERVICE_TYPES: dict[str, str] = {
 CATEGORIES: list[dict] = [
 	{
 		"category_name": "Lärm",
+		"pictogram": "Noise",  # the tile on the tenant form
 		"default_priority": "Medium",
 		"description": "Ruhestörung, besonders in den Ruhezeiten (22–6 Uhr, sonn- und feiertags).",
 		"services": ["Konfliktmoderation", "Dolmetschen", "Jugendtreff"],
@@ -146,6 +147,7 @@ CATEGORIES: list[dict] = [
 	},
 	{
 		"category_name": "Müll",
+		"pictogram": "Waste",  # the tile on the tenant form
 		"default_priority": "Low",
 		"description": "Mülltrennung, Sperrmüll, überfüllte Tonnen.",
 		"services": ["Wohnbegleitung", "Ehrenamtliche Patenschaft"],
@@ -157,6 +159,7 @@ CATEGORIES: list[dict] = [
 	},
 	{
 		"category_name": "Treppenhausreinigung",
+		"pictogram": "Stairwell",  # the tile on the tenant form
 		"default_priority": "Low",
 		"description": "Reinigungsplan wird nicht eingehalten oder nicht verstanden.",
 		"services": ["Wohnbegleitung", "Ehrenamtliche Patenschaft"],
@@ -168,6 +171,7 @@ CATEGORIES: list[dict] = [
 	},
 	{
 		"category_name": "Kinder und Jugend",
+		"pictogram": "Children",  # the tile on the tenant form
 		"default_priority": "Medium",
 		"description": "Spielen im Hof und Treppenhaus, Kinder ohne Aufsicht, fehlende Nachmittagsangebote.",
 		"services": ["Jugendtreff", "Hausaufgabenhilfe", "Sport und Freizeit", "Kinderbetreuung"],
@@ -189,6 +193,7 @@ CATEGORIES: list[dict] = [
 	},
 	{
 		"category_name": "Schäden und Reparaturen",
+		"pictogram": "Damage",  # the tile on the tenant form
 		"default_priority": "High",
 		"description": "Wasserschäden, Schimmel, Heizung, defekte Türen und Schlösser.",
 		"services": ["Wohnbegleitung", "Dolmetschen"],
@@ -201,6 +206,7 @@ CATEGORIES: list[dict] = [
 	},
 	{
 		"category_name": "Nachbarschaftsstreit",
+		"pictogram": "Neighbours",  # the tile on the tenant form
 		"default_priority": "High",
 		"description": "Konflikte zwischen Haushalten, Beleidigungen, Streit um gemeinsame Flächen.",
 		"services": ["Konfliktmoderation", "Dolmetschen", "Sozialberatung"],
@@ -212,7 +218,31 @@ CATEGORIES: list[dict] = [
 		],
 	},
 	{
+		"category_name": "Heizen und Lüften",
+		"pictogram": "Heating and Airing",
+		"default_priority": "Medium",
+		"description": "Kalte Wohnung, Schimmel durch falsches Lüften, Heizung nachts aus.",
+		"services": ["Wohnbegleitung", "Dolmetschen"],
+		"playbook": [
+			("Richtiges Heizen und Lüften mit Piktogrammen erklären", "Send House Rules", 0),
+			("Hausbesuch mit der Wohnbegleitung vereinbaren", "Refer to Partner", 5),
+			("Nachfassanruf beim Meldenden nach 14 Tagen", "Follow-up Call", 14),
+		],
+	},
+	{
+		"category_name": "Waschküche",
+		"pictogram": "Laundry",
+		"default_priority": "Low",
+		"description": "Waschplan nicht eingehalten, Wäsche liegen gelassen, Maschine verschmutzt.",
+		"services": ["Wohnbegleitung", "Ehrenamtliche Patenschaft"],
+		"playbook": [
+			("Waschplan in der Sprache des Haushalts senden", "Send House Rules", 0),
+			("Nachfassanruf beim Meldenden nach 14 Tagen", "Follow-up Call", 14),
+		],
+	},
+	{
 		"category_name": "Sonstiges",
+		"pictogram": "Other",  # the tile on the tenant form
 		"default_priority": "Low",
 		"description": "Alles, was in keine andere Kategorie passt.",
 		"services": ["Sozialberatung", "Migrationsberatung"],

@@ -199,6 +199,7 @@ def ensure_categories() -> None:
 			"Case Category",
 			{
 				"category_name": category["category_name"],
+				"pictogram": category.get("pictogram"),
 				"default_priority": category["default_priority"],
 				"description": category["description"],
 				"service_types": offered(category["services"]),

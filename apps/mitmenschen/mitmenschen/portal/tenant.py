@@ -11,12 +11,24 @@ from frappe import _
 from frappe.utils import cstr, escape_html, now_datetime, strip_html_tags
 
 from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
-from mitmenschen.language import TENANT_FORM_LANGUAGES, base_language
+from mitmenschen.language import DEFAULT_LANGUAGE, TENANT_FORM_LANGUAGES, base_language
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.portal import uploads
 from mitmenschen.portal.guard import portal_enabled, require_login
 
 PHOTO_TYPES = uploads.IMAGE_EXTENSIONS
+# the report form's tiles, in this order (Case Category's "pictogram" options; templates/portal/pictograms.html)
+PICTOGRAMS = (
+	"Noise",
+	"Waste",
+	"Heating and Airing",
+	"Stairwell",
+	"Laundry",
+	"Children",
+	"Damage",
+	"Neighbours",
+	"Other",
+)
 MAX_DESCRIPTION = 5000
 MIN_DESCRIPTION = 10
 REPORT_LIST_LIMIT = 50
@@ -94,11 +106,14 @@ def tenant_property(tenant: str) -> dict | None:
 
 
 def categories() -> list[dict]:
-	"""Every category: a short master list, and a cut-off would silently hide some from tenants."""
-	return [
-		{"name": name, "label": _(name)}
-		for name in frappe.get_all("Case Category", order_by="category_name asc", pluck="name")
-	]
+	"""The categories a tenant picks by pictogram, in the pictograms' order; a site whose categories have
+	no pictogram yet offers all of them (the "other" picture), so a tenant can always report."""
+	rows = frappe.get_all("Case Category", fields=["name", "pictogram"], order_by="category_name asc")
+	pictured = [row for row in rows if row.pictogram in PICTOGRAMS]
+	if pictured:
+		pictured.sort(key=lambda row: PICTOGRAMS.index(row.pictogram))
+	rows = pictured or [frappe._dict(name=row.name, pictogram="Other") for row in rows]
+	return [{"name": row.name, "label": _(row.name), "pictogram": row.pictogram} for row in rows]
 
 
 def tenant_status_label(status: str | None) -> str:
@@ -128,18 +143,24 @@ def create_report(
 	language: str | None,
 	location_text: str | None,
 	photos: list[tuple[str, bytes]],
+	voice: tuple[str, bytes] | None = None,
 ) -> str:
-	"""A Mediation Case from the tenant's report, channel Portal; photos attached privately."""
+	"""A Mediation Case from the tenant's report, channel Portal; photos and the voice message (which may
+	stand instead of the text) attached privately."""
 	if not category or not frappe.db.exists("Case Category", category):
 		frappe.throw(
 			_("Please choose what the problem is about."), title=_("Missing Input"), exc=TenantReportError
 		)
 	text = strip_html_tags(cstr(description)).strip()
+	if voice and not text:
+		# the clerk reads the case in the office's language, whatever language the tenant spoke
+		site_lang = DEFAULT_LANGUAGE
+		text = _("Voice message about: {0}", lang=site_lang).format(_(category, lang=site_lang))
 	if len(text) < MIN_DESCRIPTION:
 		frappe.throw(
-			_("Please describe the problem in a few words (at least {0} characters).").format(
-				MIN_DESCRIPTION
-			),
+			_(
+				"Please describe the problem in a few words (at least {0} characters) or record a voice message."
+			).format(MIN_DESCRIPTION),
 			title=_("Missing Input"),
 			exc=TenantReportError,
 		)
@@ -180,5 +201,8 @@ def create_report(
 	case.insert()
 	for filename, content in photos:
 		uploads.attach("Mediation Case", case.name, filename, content)
+	if voice:
+		filename, content = voice
+		uploads.attach("Mediation Case", case.name, f"{case.name}-{filename}", content)
 	acknowledge(case, language)
 	return case.name

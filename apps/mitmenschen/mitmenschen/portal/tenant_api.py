@@ -15,5 +15,6 @@ def submit_report(
 	tenant_name = tenant.require_tenant()
 	# every photo is checked before the case exists: a bad photo leaves no half report behind
 	photos = uploads.read_and_validate(uploads.request_files("photos"), tenant.PHOTO_TYPES)
-	name = tenant.create_report(tenant_name, category, description, language, location_text, photos)
+	voice = uploads.read_voice_message(uploads.request_files("voice"))
+	name = tenant.create_report(tenant_name, category, description, language, location_text, photos, voice)
 	return {"name": name}

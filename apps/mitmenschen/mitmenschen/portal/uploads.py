@@ -3,6 +3,7 @@ private and attached to the record they belong to."""
 
 import re
 
+import filetype
 import frappe
 from frappe import _
 
@@ -23,6 +24,15 @@ IMAGE_EXTENSIONS = frozenset({"jpg", "jpeg", "png", "gif", "webp"})
 ACTIVE_CONTENT = re.compile(
 	rb"<(script|html|body|iframe|object|embed)[\s>/]|<\?php\s|javascript:", re.IGNORECASE
 )
+
+
+# A voice message recorded in the browser (MediaRecorder: WebM/Opus in Chromium and Firefox, MP4/AAC in
+# Safari) or sent from a phone; ten minutes of speech fit in well under this.
+MAX_VOICE_BYTES = 10 * 1024 * 1024
+VOICE_EXTENSIONS = frozenset({"webm", "ogg", "oga", "opus", "m4a", "mp4", "mp3", "aac", "wav"})
+# what the content must be (filetype reads the header): audio of any kind, or the WebM/MP4 containers
+# browsers record audio into (filetype names them by their video type)
+VOICE_CONTAINERS = frozenset({"video/webm", "video/mp4", "audio/mp4", "video/quicktime"})
 
 
 class UploadError(frappe.ValidationError):
@@ -64,6 +74,36 @@ def validate_upload(filename: str, content: bytes, allowed: frozenset[str] | set
 			exc=UploadError,
 		)
 	return extension
+
+
+def read_voice_message(files: list) -> tuple[str, bytes] | None:
+	"""The one voice message of a report, checked by size and by content before anything is saved."""
+	if not files:
+		return None
+	if len(files) > 1:
+		frappe.throw(_("Please send one voice message at a time."), title=_("Upload"), exc=UploadError)
+	storage = files[0]
+	content = storage.stream.read(MAX_VOICE_BYTES + 1)
+	name = storage.filename or "voice-message"
+	if len(content) > MAX_VOICE_BYTES:
+		frappe.throw(
+			_("The voice message is too long: at most {0} MB. Please record a shorter one.").format(
+				MAX_VOICE_BYTES // (1024 * 1024)
+			),
+			title=_("Upload"),
+			exc=UploadError,
+		)
+	kind = filetype.guess(content) if content else None
+	if not kind or not (kind.mime.startswith("audio/") or kind.mime in VOICE_CONTAINERS):
+		frappe.throw(
+			_("{0} is not a voice message. Please record one with the button or send an audio file.").format(
+				name
+			),
+			title=_("Upload"),
+			exc=UploadError,
+		)
+	extension = kind.extension if kind.extension in VOICE_EXTENSIONS else "webm"
+	return f"voice-message.{extension}", content
 
 
 def request_files(field: str = "file") -> list:

@@ -22,6 +22,18 @@ class CaseCategory(Document):
 		default_priority: DF.Literal["Low", "Medium", "High", "Urgent"]
 		description: DF.SmallText | None
 		follow_up_days: DF.Int
+		pictogram: DF.Literal[
+			"",
+			"Noise",
+			"Waste",
+			"Heating and Airing",
+			"Stairwell",
+			"Laundry",
+			"Children",
+			"Damage",
+			"Neighbours",
+			"Other",
+		]
 		playbook: DF.Table[CaseCategoryStep]
 		service_types: DF.TableMultiSelect[PartnerService]
 	# end: auto-generated types

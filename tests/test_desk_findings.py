@@ -67,16 +67,18 @@ def test_a_closed_case_is_read_only_but_can_be_reopened(page, base_url, world):
 	login(page, base_url, world)
 	open_route(page, f"/app/mediation-case/{world['closed_case']}")
 	state = page.evaluate(
-		"""() => ({read_only: !!cur_frm.read_only,
-			subject_editable: !!document.querySelector('[data-fieldname="subject"] input:not([disabled])')
-				&& getComputedStyle(document.querySelector('[data-fieldname="subject"] .control-input')).display !== 'none',
-			save: !!document.querySelector('.page-actions .primary-action:not(.hide)')
-				&& document.querySelector('.page-actions .primary-action').offsetParent !== null
-				&& document.querySelector('.page-actions .primary-action').innerText.trim() === 'Speichern',
-			step_buttons: [...document.querySelectorAll('.mm-checklist button[data-action]')].map(b => b.dataset.action)})"""
+		"""() => {
+			const editable = name => !!document.querySelector(
+				`.frappe-control[data-fieldname="${name}"] .control-input-wrapper .control-input:not([style*="display: none"]) input`)
+				&& getComputedStyle(document.querySelector(`.frappe-control[data-fieldname="${name}"] .control-input`)).display !== 'none';
+			return {subject: editable('subject'), category: editable('category'),
+				reporter_phone: editable('reporter_phone'),
+				step_buttons: [...document.querySelectorAll('.mm-checklist button[data-action]')].map(b => b.dataset.action)};
+		}"""
 	)
-	# the reporter's answer to the follow-up call is all that may still be recorded
-	assert state == {"read_only": True, "subject_editable": False, "save": False, "step_buttons": ["answer"]}, state
+	# what was written is read-only; the reporter's phone stays editable (the follow-up needs it), and the
+	# reporter's answer to the follow-up call is all the playbook still records
+	assert state == {"subject": False, "category": False, "reporter_phone": True, "step_buttons": ["answer"]}, state
 	assert "Wieder öffnen" in workflow_actions(page)
 
 

@@ -30,7 +30,6 @@ from frappe.utils import (
 	escape_html,
 	format_date,
 	get_datetime,
-	get_url,
 	getdate,
 	now_datetime,
 )
@@ -45,6 +44,7 @@ from mitmenschen.mediation.playbook import (
 	set_follow_up_due,
 	tick_follow_up_call,
 )
+from mitmenschen.mitmenschen_setup.letterhead import as_is, printable_url, public_url, sender
 from mitmenschen.outbound.mail import outgoing_account, send_from_record
 
 DOCTYPE = "Mediation Case"
@@ -136,7 +136,8 @@ def signature(case_name: str, expires, round_: int = 0) -> str:
 
 
 def link(case_name: str, expires, round_: int = 0, lang: str | None = None) -> str:
-	url = get_url(f"/f/{case_name}/{signature(case_name, expires, round_)}")
+	"""On the site's public address (settings): a letter's reader cannot reach the host a clerk uses."""
+	url = public_url(f"/f/{case_name}/{signature(case_name, expires, round_)}")
 	return f"{url}?_lang={lang}" if lang else url
 
 
@@ -409,7 +410,19 @@ def qr_png(url: str) -> str:
 	return "data:image/png;base64," + pyqrcode.create(url, error="M").png_as_base64_str(scale=5, quiet_zone=2)
 
 
-RLE, PDF_MARK = "\u202b", "\u202c"  # right-to-left embedding, and its end
+RLE, LRE, PDF_MARK = "\u202b", "\u202a", "\u202c"  # right-/left-to-right embedding, and its end
+RLM = "\u200f"  # right-to-left mark
+
+
+def phone_line(lang: str, who: dict) -> str:
+	"""The help line's number and hours (settings), so that "call us" can be done from the letter."""
+	if not who["phone"]:
+		return _("You can also answer us by letter.", lang=lang)
+	if who["hours"]:
+		return _("You can also call us on {0} ({1}) and tell us your answer.", lang=lang).format(
+			who["phone"], who["hours"]
+		)
+	return _("You can also call us on {0} and tell us your answer.", lang=lang).format(who["phone"])
 
 
 def letter_context(doc, pdf: bool = False) -> dict:
@@ -424,8 +437,12 @@ def letter_context(doc, pdf: bool = False) -> dict:
 	url = link(doc.name, doc.follow_up_expires_on, doc.reopen_count)
 	rtl = text_direction(lang) == "rtl"
 	embed = pdf and rtl
+	# numbers stay left to right inside right-to-left text (left-to-right embedding, and its end)
+	who = sender(lang, (lambda text: LRE + text + PDF_MARK) if embed else as_is)
 	# its fonts lack the Arabic question mark, and a run holding it vanishes: the Latin one instead
-	mark = (lambda text: RLE + text.replace("\u061f", "?") + PDF_MARK) if embed else (lambda text: text)
+	# and a right-to-left mark at both ends: without it, a short line of several words slides past the right
+	# margin and is cut off
+	mark = (lambda text: RLE + RLM + text.replace("\u061f", "?") + RLM + PDF_MARK) if embed else as_is
 	texts = {
 		"greeting": _("Hello,", lang=lang),
 		"intro": _(
@@ -433,7 +450,7 @@ def letter_context(doc, pdf: bool = False) -> dict:
 		).format(doc.name),
 		"question": _("Is the problem solved?", lang=lang),
 		"how": _("Open this address or scan the code, and choose an answer. You need no account:", lang=lang),
-		"phone": _("You can also call us and tell us your answer.", lang=lang),
+		"phone": phone_line(lang, who),
 		"valid_until": _("The link works once, until {0}. You need no account.", lang=lang).format(
 			format_date(doc.follow_up_expires_on, "dd.MM.yyyy")
 		),
@@ -443,7 +460,10 @@ def letter_context(doc, pdf: bool = False) -> dict:
 		"dir": None if pdf else text_direction(lang),
 		"align": "right" if rtl else "left",
 		"url": url,
-		"short_url": url.split("://", 1)[-1],
+		"short_url": printable_url(url),
+		"sender": who,
+		"date_label": mark(_("Date", lang=lang)),
+		"regards": mark(_("Kind regards", lang=lang)),
 		"qr": qr_png(url),
 		# a box to tick (right to left in the PDF a bullet: wkhtmltopdf mangles the brackets there)
 		"answers": [

@@ -35,9 +35,11 @@ class WorkflowDefinition:
 	steps: tuple[Step, ...]
 	state_field: str = "status"
 	messages: dict[str, str] = field(default_factory=dict)
-	# state → the fields a person typed, kept as they are while the record is in that state; in the desk
-	# the state is read-only for staff (only its workflow steps, e.g. Reopen, stay)
+	# state → the fields a person typed, kept as they are while the record is in that state
 	read_only_states: dict[str, tuple[str, ...]] = field(default_factory=dict)
+	# states the desk shows read-only to staff as a whole (only the state's workflow steps stay); a state
+	# with fields that must stay editable marks its frozen fields read-only in its form script instead
+	locked_states: tuple[str, ...] = ()
 
 
 def _archive_from(*states: str) -> tuple[Step, ...]:
@@ -102,12 +104,8 @@ WORKFLOWS: tuple[WorkflowDefinition, ...] = (
 				"district",
 				"respondent_household",
 				"interpreter_language",
-				"reporter_tenant",
-				"reporter_name",
-				"reporter_email",
-				"reporter_phone",
 				"resolution",
-			)
+			)  # the reporter's contact stays editable: the follow-up after closing needs it
 		},
 	),
 	WorkflowDefinition(
@@ -139,6 +137,7 @@ WORKFLOWS: tuple[WorkflowDefinition, ...] = (
 				"decisions",
 			)
 		},
+		locked_states=("Minutes Approved",),
 	),
 	WorkflowDefinition(
 		doctype="Partner Organisation",
@@ -199,7 +198,7 @@ def _sync_workflow(definition: WorkflowDefinition) -> None:
 	for state, _style in definition.states:
 		# one row per role that may edit a record in this state; a read-only state: only the System
 		# Manager (Frappe's desk then shows the form read-only to staff, with the state's steps)
-		editors = (SYSTEM_MANAGER,) if state in definition.read_only_states else STAFF
+		editors = (SYSTEM_MANAGER,) if state in definition.locked_states else STAFF
 		for role in editors:
 			workflow.append("states", {"state": state, "doc_status": "0", "allow_edit": role})
 	workflow.set("transitions", [])

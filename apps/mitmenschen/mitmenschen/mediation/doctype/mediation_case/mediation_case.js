@@ -15,6 +15,7 @@ frappe.ui.form.on("Mediation Case", {
 				"orange"
 			);
 		}
+		freeze_closed_case(frm);
 		render_checklist(frm);
 		frm.toggle_display("playbook_steps", false); // the checklist above shows and ticks them
 		follow_assignments(frm);
@@ -42,6 +43,27 @@ frappe.ui.form.on("Mediation Case", {
 		});
 	},
 });
+
+// ---- A closed case: what was written stays (the server refuses a change, workflows/definitions.py) -------
+// The reporter's contact and the follow-up stay editable: the follow-up after closing needs them.
+const FROZEN_WHEN_CLOSED = [
+	"subject", "category", "priority", "channel", "description", "property_unit", "district",
+	"respondent_household", "interpreter_language", "resolution", "referred_to", "referral_status",
+	"sla_policy", "waiting_on", "assigned_to", "follow_up_date", "consent_override_reason",
+];
+
+function freeze_closed_case(frm) {
+	const closed = frm.doc.status === "Closed";
+	for (const fieldname of FROZEN_WHEN_CLOSED) {
+		const df = frappe.meta.get_docfield(frm.doctype, fieldname, frm.doc.name);
+		if (!df) continue;
+		if (df.__mm_read_only === undefined) df.__mm_read_only = df.read_only || 0;
+		frm.set_df_property(fieldname, "read_only", closed ? 1 : df.__mm_read_only);
+	}
+	if (closed) {
+		frm.dashboard.set_headline(__("This case is closed: reopen it to change what was written."), "blue");
+	}
+}
 
 // ---- Playbook checklist: the case's steps, ticked done or skipped with a reason --------------------------
 
@@ -110,7 +132,7 @@ function step_buttons(frm, row) {
 	if (row.status !== "Open") return button("open", __("Open Again"));
 	const typed = {
 		"Send House Rules": frm.doc.respondent_household ? button("house_rules", __("Send House Rules"), true) : "",
-		"Book Interpreter": button("finder", __("Partner Finder"), true),
+		"Book Interpreter": button("interpreter", __("Book Interpreter"), true),
 		"Refer to Partner": button("finder", __("Partner Finder"), true) + " " + button("referral", __("Referral")),
 	};
 	return [typed[row.action_type] || "", button("done", __("Done")), button("skip", __("Skip"))].join("");
@@ -148,6 +170,7 @@ function step_action(frm, step, action) {
 			language: frm.doc.interpreter_language || "",
 		});
 	}
+	if (action === "interpreter") return window.mitmenschen_book_interpreter(frm, step); // public/js/case_interpreting.js
 	if (action === "referral") return frm.scroll_to_field("referred_to");
 	if (action === "answer") return record_answer_dialog(frm);
 }

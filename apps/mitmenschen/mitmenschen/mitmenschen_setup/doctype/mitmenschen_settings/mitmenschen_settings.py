@@ -21,11 +21,17 @@ class MitmenschenSettings(Document):
 
 	if TYPE_CHECKING:
 		from frappe.types import DF
-
 		from mitmenschen.escalation.doctype.escalation_rung.escalation_rung import EscalationRung
 
 		action_ladder: DF.Table[EscalationRung]
+		arrears_days_overdue: DF.Int
+		arrears_purpose: DF.SmallText | None
+		arrears_signal_enabled: DF.Check
+		arrears_threshold_amount: DF.Currency
+		arrears_threshold_basis: DF.Literal["Months of Rent", "Amount"]
+		arrears_threshold_months: DF.Float
 		case_retention_days: DF.Int
+		consent_expiry_days: DF.Int
 		cooperative_logo: DF.AttachImage | None
 		cooperative_name: DF.Data | None
 		default_sla_policy: DF.Link | None
@@ -36,34 +42,22 @@ class MitmenschenSettings(Document):
 		help_from: DF.Data | None
 		help_phone: DF.Data | None
 		help_until: DF.Data | None
-		holiday_state: DF.Literal[
-			"Baden-Württemberg",
-			"Bayern",
-			"Berlin",
-			"Brandenburg",
-			"Bremen",
-			"Hamburg",
-			"Hessen",
-			"Mecklenburg-Vorpommern",
-			"Niedersachsen",
-			"Nordrhein-Westfalen",
-			"Rheinland-Pfalz",
-			"Saarland",
-			"Sachsen",
-			"Sachsen-Anhalt",
-			"Schleswig-Holstein",
-			"Thüringen",
-		]
+		holiday_state: DF.Literal["Baden-W\u00fcrttemberg", "Bayern", "Berlin", "Brandenburg", "Bremen", "Hamburg", "Hessen", "Mecklenburg-Vorpommern", "Niedersachsen", "Nordrhein-Westfalen", "Rheinland-Pfalz", "Saarland", "Sachsen", "Sachsen-Anhalt", "Schleswig-Holstein", "Th\u00fcringen"]
 		household_retention_days: DF.Int
 		meeting_reminder_hours: DF.Int
 		onboarding_ladder: DF.Table[EscalationRung]
+		onboarding_overdue_days: DF.Int
 		partner_portal_enabled: DF.Check
 		privacy_notice: DF.TextEditor | None
 		property_doctype: DF.Link
+		public_url: DF.Data | None
 		recurrence_window_days: DF.Int
+		recurring_complaints: DF.Int
+		rent_doctype: DF.Link | None
 		reply_to_closed_case: DF.Literal["Reopen the Case", "Open a Linked Case"]
 		tenant_doctype: DF.Link
 		tenant_portal_enabled: DF.Check
+		unmet_need_weeks: DF.Int
 	# end: auto-generated types
 
 	def validate(self) -> None:

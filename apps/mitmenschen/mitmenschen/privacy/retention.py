@@ -54,6 +54,7 @@ import frappe
 from frappe.utils import add_days, get_first_day, getdate, now_datetime, nowdate
 
 from mitmenschen.privacy.case_followups import anonymise_followups
+from mitmenschen.privacy.channels import delete_channels, parties_of_households
 from mitmenschen.privacy.early_signals import delete_household_signals
 from mitmenschen.privacy.household_followups import anonymise_household_followups
 from mitmenschen.privacy.trail import anonymised_text, delete_files, purge_deleted_copies, scrub_trail
@@ -219,12 +220,15 @@ def anonymise_cases(names: list[str], include_unindexed_logs: bool = False) -> N
 	update_records(CASE, names, values)
 	scrub_trail(CASE, names, include_unindexed_logs=include_unindexed_logs)
 	anonymise_followups(names, include_unindexed_logs=include_unindexed_logs)
+	# reporters known only on the case: their channels, consents and notices
+	delete_channels([(CASE, name) for name in names], include_unindexed_logs=include_unindexed_logs)
 
 
 def anonymise_households(names: list[str], include_unindexed_logs: bool = False) -> None:
 	"""Overwrite the households' personal fields, drop members and consents, remove their trail."""
 	if not names:
 		return
+	parties = parties_of_households(names)  # before the tenant link is cleared
 	consent_documents = frappe.get_all(
 		"Household Consent",
 		filters={"parenttype": HOUSEHOLD, "parent": ("in", names), "attachment": ("is", "set")},
@@ -241,6 +245,7 @@ def anonymise_households(names: list[str], include_unindexed_logs: bool = False)
 	scrub_trail(HOUSEHOLD, names, include_unindexed_logs=include_unindexed_logs)
 	anonymise_household_followups(names, include_unindexed_logs=include_unindexed_logs)
 	delete_household_signals(names, include_unindexed_logs=include_unindexed_logs)
+	delete_channels(parties, include_unindexed_logs=include_unindexed_logs)
 
 
 def cleared_values(doctype: str, fields: tuple[str, ...]) -> dict:

@@ -16,6 +16,7 @@ from frappe.core.doctype.access_log.access_log import make_access_log
 from frappe.utils import now_datetime
 
 from mitmenschen.privacy.case_followups import ACTION, linked_actions
+from mitmenschen.privacy.channels import export_channels, parties_of_households
 from mitmenschen.privacy.early_signals import SIGNAL, export_household_signals, household_signals
 from mitmenschen.privacy.household_followups import (
 	PLAN,
@@ -101,6 +102,8 @@ def collect_household_data(household: str) -> dict:
 		"round_table_actions": [frappe.get_doc(ACTION, name).as_dict() for name in actions],
 		**export_household_followups(household),
 		**export_household_signals(household),
+		# numbers, dated consents per channel, notices sent
+		**export_channels(parties_of_households([household]) + [(CASE, name) for name in cases]),
 		"comments": trail_rows("Comment", "reference_doctype", "reference_name", records),
 		"communications": trail_rows("Communication", "reference_doctype", "reference_name", records),
 		"versions": trail_rows("Version", "ref_doctype", "docname", records),

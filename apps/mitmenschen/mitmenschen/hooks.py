@@ -29,7 +29,7 @@ before_uninstall = ["mitmenschen.uninstall.before_uninstall", "mitmenschen.escal
 before_tests = "mitmenschen.tests.utils.before_tests"
 
 # ---- Permissions: partner isolation and staff-only records ---------------------------------
-_PARTNER = "mitmenschen.partners.permissions"
+_PARTNER = "mitmenschen.access.permissions"
 permission_query_conditions: dict[str, str] = {
 	"Mediation Case": f"{_PARTNER}.case_query",
 	"Round Table Action": f"{_PARTNER}.action_query",
@@ -51,17 +51,17 @@ has_permission: dict[str, str] = {
 }
 
 # ---- No existence oracles: portal users get one refusal for "not yours" and "not there" ------
-# (see partners/refusals.py; auth_hooks run once the user is known, before any route)
-auth_hooks = ["mitmenschen.partners.refusals.refuse_unreadable_records"]
-after_request = ["mitmenschen.partners.refusals.make_refusals_uniform"]
+# (see access/refusals.py; auth_hooks run once the user is known, before any route)
+auth_hooks = ["mitmenschen.access.refusals.refuse_unreadable_records"]
+after_request = ["mitmenschen.access.refusals.make_refusals_uniform"]
 
 # ---- Workflows: refused steps explained -----------------------------------------------------
 override_whitelisted_methods = {
 	"frappe.model.workflow.apply_workflow": "mitmenschen.workflows.rules.apply_workflow",
-	# Frappe routes that would bypass partner isolation (see partners/api_guards.py)
-	"frappe.client.get_count": "mitmenschen.partners.api_guards.get_count",
-	"frappe.desk.form.load.getdoc": "mitmenschen.partners.api_guards.getdoc",
-	"frappe.desk.form.load.get_docinfo": "mitmenschen.partners.api_guards.get_docinfo",
+	# Frappe routes that would bypass partner isolation (see access/api_guards.py)
+	"frappe.client.get_count": "mitmenschen.access.api_guards.get_count",
+	"frappe.desk.form.load.getdoc": "mitmenschen.access.api_guards.getdoc",
+	"frappe.desk.form.load.get_docinfo": "mitmenschen.access.api_guards.get_docinfo",
 	# the sidebar's × would leave a case without its responsible person (mediation/assignment.py)
 	"frappe.desk.form.assign_to.remove": "mitmenschen.mediation.assignment.remove",
 	# number cards and charts read from the replica like Frappe's reports (replica.py)
@@ -88,7 +88,7 @@ user_data_fields = [
 app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js", "/assets/mitmenschen/js/evidence_filters.js"]
 
 # ---- Document events ----------------------------------------------------------------------------
-_FORGET_PARTNERS = "mitmenschen.partners.access.forget_partner_organisations"
+_FORGET_PARTNERS = "mitmenschen.access.identity.forget_partner_organisations"
 doc_events: dict[str, dict[str, str | list[str]]] = {
 	# a date that cannot exist (30 February) gets a clear message, not a database error (our doctypes only)
 	"*": {"before_validate": "mitmenschen.dates.refuse_impossible_dates"},

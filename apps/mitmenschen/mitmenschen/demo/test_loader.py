@@ -212,7 +212,7 @@ class TestDemoLoader(FrappeTestCase):
 		self.assertNotIn("Nachbarschaftsladen Mitte", [match.partner_organisation for match in matches])
 
 	def test_portal_logins_see_their_own_organisation_and_tenancy(self):
-		from mitmenschen.partners.access import get_partner_organisation
+		from mitmenschen.access.identity import get_partner_organisation
 
 		portal_partners = [partner for partner in data.PARTNERS if partner.get("portal_enabled")]
 		self.assertTrue(portal_partners)

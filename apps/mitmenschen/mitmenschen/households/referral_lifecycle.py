@@ -17,7 +17,7 @@ referral it serves too.
 Should a case referral become a record of its own (a "Case Referral" beside Household Referral, so a
 partner's inbox reads one kind and a case keeps its referral history)? Not now, for these reasons:
 
-- The case *is* what a partner works on: the permission hooks (`partners.permissions.case_query`)
+- The case *is* what a partner works on: the permission hooks (`access.permissions.case_query`)
   give a partner the case because `referred_to` names it, one condition on an indexed column; with a
   separate record every list, form, print and route-audit check of a case would need a subquery on
   the referrals (as Round Table Meeting does for attendees), for every one of the partner's requests.

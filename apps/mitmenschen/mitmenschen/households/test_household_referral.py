@@ -4,11 +4,11 @@ override with a reason, the partner's answers, and only the partner's own referr
 import frappe
 from frappe.tests.utils import FrappeTestCase
 
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.households import referral_lifecycle as lifecycle
 from mitmenschen.households.consent import REFERRAL, ConsentRequiredError
 from mitmenschen.households.needs import KINDERGARTEN_PLACE, SCHOOL_PLACE
 from mitmenschen.households.referral import HOUSEHOLD, HouseholdReferralError, consent_covers, refer_household
-from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import make_contact, make_household, make_partner, make_staff_user
 from mitmenschen.tests.household_world import consents, make_web_user, member
 from mitmenschen.workflows.definitions import CLERK, MANAGER

@@ -1,10 +1,10 @@
 """A partner that runs its own pool manages its own mediators and sees no one else's (and nothing
 else of the pool: bookings and translations are staff-only by role). Same pair of hooks as
-partners/permissions.py: one rule as SQL for lists and as a check for a single mediator."""
+access/permissions.py: one rule as SQL for lists and as a check for a single mediator."""
 
 import frappe
 
-from mitmenschen.partners.access import get_partner_organisation, is_partner_user
+from mitmenschen.access.identity import get_partner_organisation, is_partner_user
 
 NOTHING = "1=0"
 

@@ -10,7 +10,7 @@ does not even confirm that it exists.
 import frappe
 from frappe import _
 
-from mitmenschen.partners.access import get_partner_organisation, is_partner_user
+from mitmenschen.access.identity import get_partner_organisation, is_partner_user
 
 SETTINGS = "Mitmenschen Settings"
 

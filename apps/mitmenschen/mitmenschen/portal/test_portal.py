@@ -5,8 +5,8 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import random_string
 
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.language import is_rtl, text_direction
-from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.portal import partner_api, partner_queries, tenant
 from mitmenschen.portal.guard import PortalNotFoundError
 from mitmenschen.portal.uploads import UploadError, validate_upload

@@ -17,7 +17,7 @@ from frappe.utils import escape_html, format_datetime, formatdate, get_fullname
 from frappe.utils.pdf import get_pdf
 from frappe.www.printview import get_rendered_template
 
-from mitmenschen.partners.access import get_partner_organisation, is_staff
+from mitmenschen.access.identity import get_partner_organisation, is_staff
 from mitmenschen.rich_text import inert_html
 
 MEETING = "Round Table Meeting"

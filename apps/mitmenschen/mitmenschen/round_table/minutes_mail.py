@@ -13,10 +13,10 @@ import frappe
 from frappe import _
 from frappe.utils import escape_html
 
+from mitmenschen.access.identity import get_partner_organisation, is_staff
 from mitmenschen.escalation.digest import language, outgoing_mail_ready
 from mitmenschen.escalation.recipients import DEFAULT_LANGUAGE, users_by_name
 from mitmenschen.outbound import mail as outbound_mail
-from mitmenschen.partners.access import get_partner_organisation, is_staff
 from mitmenschen.partners.notify import contact_recipients
 from mitmenschen.round_table.invitations import meeting_sender
 from mitmenschen.round_table.links import meeting_link

@@ -11,10 +11,10 @@ import frappe
 from frappe.utils import add_days, getdate, nowdate, random_string
 from frappe.utils.password import update_password
 
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS
 from mitmenschen.households.needs import NEED_SERVICE_TYPES
 from mitmenschen.households.onboarding_setup import ensure_default_template, ensure_service_types
-from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import make_contact, make_flat, make_household, make_language, make_partner
 from mitmenschen.workflows.definitions import CLERK, seed_state
 from mitmenschen.workflows.rules import apply_workflow

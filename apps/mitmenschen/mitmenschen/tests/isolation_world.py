@@ -12,8 +12,8 @@ import frappe
 from frappe.utils import add_days, nowdate, random_string
 from frappe.utils.password import update_password
 
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.households.consent import REFERRAL, SHARE_DETAILS
-from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import (
 	make_action,
 	make_category,

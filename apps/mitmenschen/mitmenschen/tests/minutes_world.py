@@ -11,7 +11,7 @@ import frappe
 from frappe.utils import add_days, nowdate, random_string
 from frappe.utils.password import update_password
 
-from mitmenschen.partners.access import PARTNER_ROLE
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.tests.factories import make_category, make_contact, make_partner
 from mitmenschen.tests.isolation_world import make_partner_user
 from mitmenschen.workflows.definitions import seed_state

@@ -10,7 +10,7 @@ import frappe
 from frappe.utils import add_days, now_datetime, random_string
 from frappe.utils.password import update_password
 
-from mitmenschen.partners.access import PARTNER_ROLE
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.tests.factories import (
 	make_action,
 	make_category,

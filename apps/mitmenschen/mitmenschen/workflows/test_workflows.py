@@ -7,8 +7,8 @@ import frappe
 from frappe.model.workflow import WorkflowPermissionError
 from frappe.tests.utils import FrappeTestCase
 
+from mitmenschen.access.identity import PARTNER_ROLE
 from mitmenschen.mediation.case_workflow import ResolutionError, reject_resolution
-from mitmenschen.partners.access import PARTNER_ROLE
 from mitmenschen.tests.factories import (
 	make_case,
 	make_flat,

@@ -150,7 +150,7 @@ class MediationCase(Document):
 def on_doctype_update() -> None:
 	"""Indexes for the daily retention job, for partners' lists, for the round table's reports and for
 	the clerks' lists."""
-	from mitmenschen.partners.permissions import add_partner_index
+	from mitmenschen.access.permissions import add_partner_index
 
 	add_retention_index("Mediation Case")
 	add_partner_index("Mediation Case")

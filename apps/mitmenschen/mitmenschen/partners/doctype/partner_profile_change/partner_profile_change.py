@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import now_datetime
 
-from mitmenschen.partners.access import is_staff
+from mitmenschen.access.identity import is_staff
 from mitmenschen.partners.profile_change import ProfileChangeError, apply_profile_change
 
 

@@ -50,6 +50,6 @@ class RoundTableAction(Document):
 
 
 def on_doctype_update() -> None:
-	from mitmenschen.partners.permissions import add_partner_index
+	from mitmenschen.access.permissions import add_partner_index
 
 	add_partner_index("Round Table Action")

@@ -1,4 +1,4 @@
-"""Which records a request names: the guard of partners/refusals.py reads them from the REST path and
+"""Which records a request names: the guard of access/refusals.py reads them from the REST path and
 from Frappe's argument conventions. (The answers themselves are tested over HTTP, as partners and
 tenants, in tests/test_route_audit.py.)"""
 
@@ -8,7 +8,7 @@ from frappe.tests.utils import FrappeTestCase
 from werkzeug.test import EnvironBuilder
 from werkzeug.wrappers import Request
 
-from mitmenschen.partners.refusals import named_records
+from mitmenschen.access.refusals import named_records
 
 
 def request(path: str, method: str = "GET") -> Request:

@@ -14,7 +14,7 @@ from frappe.client import get_safe_filters
 from frappe.desk.form import load
 from frappe.model.document import Document
 
-from mitmenschen.partners.access import is_partner_user
+from mitmenschen.access.identity import is_partner_user
 
 
 @frappe.whitelist()

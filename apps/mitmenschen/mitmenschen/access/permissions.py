@@ -18,7 +18,7 @@ import re
 
 import frappe
 
-from mitmenschen.partners.access import get_partner_organisation, is_partner_user
+from mitmenschen.access.identity import get_partner_organisation, is_partner_user
 
 NOTHING = "1=0"
 APP_MODULES = ("Households", "Mediation", "Partners", "Round Table", "Mitmenschen Setup", "Escalation")

@@ -103,6 +103,13 @@ def holiday_rows(state: str, first_day: date, last_day: date, known: set[date] |
 	return rows
 
 
+def ensure_state_setting() -> None:
+	"""A site made before the setting existed keeps Bremen, as before; the form then shows it (a
+	Single keeps no default for a field added later, and an empty required field blocks saving)."""
+	if not frappe.db.get_single_value(SETTINGS, STATE_FIELD):
+		frappe.db.set_single_value(SETTINGS, STATE_FIELD, DEFAULT_STATE)
+
+
 def ensure_configured_holiday_list() -> str:
 	"""The configured state's list for last year to three years ahead (after migrate, and daily so a
 	site that is rarely migrated never runs past the end of its list)."""

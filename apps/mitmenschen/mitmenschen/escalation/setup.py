@@ -13,7 +13,7 @@ from pathlib import Path
 import frappe
 
 from mitmenschen.escalation.digest import DIGEST_TEMPLATE
-from mitmenschen.escalation.holidays import ensure_configured_holiday_list
+from mitmenschen.escalation.holidays import ensure_configured_holiday_list, ensure_state_setting
 from mitmenschen.escalation.recipients import ASSIGNEE, ROLE, USER, registered_kinds
 from mitmenschen.escalation.timers import ensure_indexes
 
@@ -23,6 +23,7 @@ TEMPLATES = Path(__file__).parent.parent / "templates" / "emails"
 def after_migrate() -> None:
 	ensure_indexes()
 	ensure_email_templates()
+	ensure_state_setting()
 	ensure_configured_holiday_list()
 	sync_registered_options()
 	frappe.db.commit()

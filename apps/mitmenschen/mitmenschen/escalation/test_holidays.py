@@ -12,6 +12,7 @@ from mitmenschen.escalation.holidays import (
 	SETTINGS,
 	STATE_FIELD,
 	STATES,
+	ensure_state_setting,
 	holiday_list,
 	holiday_rows,
 	public_holidays,
@@ -107,6 +108,15 @@ class TestStateSetting(FrappeTestCase):
 		settings.holiday_state = "Bremen"
 		settings.save()
 		self.assertEqual(frappe.db.get_value("Case SLA Policy", STANDARD_POLICY, "holiday_list"), "Bremen")
+
+	def test_a_site_made_before_the_setting_keeps_bremen(self) -> None:
+		frappe.db.set_single_value(SETTINGS, STATE_FIELD, None)
+		self.assertFalse(frappe.db.get_single_value(SETTINGS, STATE_FIELD))
+		ensure_state_setting()
+		self.assertEqual(frappe.db.get_single_value(SETTINGS, STATE_FIELD), "Bremen")
+		frappe.db.set_single_value(SETTINGS, STATE_FIELD, "Sachsen")
+		ensure_state_setting()
+		self.assertEqual(frappe.db.get_single_value(SETTINGS, STATE_FIELD), "Sachsen", "a choice stays")
 
 	def test_a_policy_on_a_list_of_its_own_keeps_it(self) -> None:
 		policy = frappe.copy_doc(frappe.get_doc("Case SLA Policy", STANDARD_POLICY))

@@ -99,7 +99,9 @@ def exists_or_ignored(name: str) -> bool:
 		APP,
 		APP.parent,
 		ROOT / "apps" / "frappe",
+		ROOT / "apps" / "frappe" / "frappe",
 		ROOT / "apps" / "erpnext",
+		ROOT / "apps" / "erpnext" / "erpnext",
 	):
 		if (base / name).exists():
 			return True

@@ -13,6 +13,7 @@ from datetime import date, timedelta
 
 import frappe
 import holidays
+from babel.dates import format_date
 from frappe.utils import getdate, nowdate
 
 SETTINGS = "Mitmenschen Settings"
@@ -44,11 +45,19 @@ BREMEN_HOLIDAY_LIST = DEFAULT_STATE  # the demo's and the tests' calendar
 YEARS_BACK, YEARS_AHEAD = 1, 3
 
 
+# The list's texts are German like the holidays' names: clerks read them in the desk.
+LIST_LANGUAGE = "de"
+
+
+def weekday_name(day: date) -> str:
+	return format_date(day, "EEEE", locale=LIST_LANGUAGE)
+
+
 def public_holidays(state: str, first_year: int, last_year: int) -> dict[date, str]:
 	"""The state's statutory holidays of the years, with their German names."""
 	return dict(
 		holidays.country_holidays(
-			"DE", subdiv=STATES[state], years=range(first_year, last_year + 1), language="de"
+			"DE", subdiv=STATES[state], years=range(first_year, last_year + 1), language=LIST_LANGUAGE
 		)
 	)
 
@@ -98,7 +107,7 @@ def holiday_rows(state: str, first_day: date, last_day: date, known: set[date] |
 		if day not in known and day in public:
 			rows.append({"holiday_date": day, "description": public[day], "weekly_off": 0})
 		elif day not in known and day.weekday() in (5, 6):
-			rows.append({"holiday_date": day, "description": day.strftime("%A"), "weekly_off": 1})
+			rows.append({"holiday_date": day, "description": weekday_name(day), "weekly_off": 1})
 		day += timedelta(days=1)
 	return rows
 

@@ -60,6 +60,14 @@ class TestStateHolidays(FrappeTestCase):
 		self.assertEqual(
 			public_holidays("Bremen", 2026, 2026)[date(2026, 10, 3)], "Tag der Deutschen Einheit"
 		)
+		rows = holiday_rows("Bremen", date(2026, 10, 1), date(2026, 10, 5))
+		self.assertEqual(
+			{row["holiday_date"]: row["description"] for row in rows},
+			{
+				date(2026, 10, 3): "Tag der Deutschen Einheit",  # a Saturday: listed once, as the holiday
+				date(2026, 10, 4): "Sonntag",
+			},
+		)
 
 	def test_the_settings_offer_the_16_states_the_library_knows(self) -> None:
 		from holidays.countries.germany import Germany

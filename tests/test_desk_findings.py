@@ -87,3 +87,30 @@ def test_approved_minutes_are_read_only(page, base_url, world):
 	open_route(page, f"/app/round-table-meeting/{world['approved_meeting']}")
 	assert page.evaluate("() => !!cur_frm.read_only")
 	assert page.locator('[data-fieldname="minutes"] .ql-editor[contenteditable="true"]').count() == 0
+
+
+def open_send_dialog(page, household: str) -> dict:
+	open_route(page, f"/app/refugee-household/{household}")
+	page.evaluate(
+		"""() => { for (const item of document.querySelectorAll('.inner-group-button .dropdown-item'))
+			if (item.dataset.label === encodeURIComponent('Hausordnung senden')
+				|| item.innerText.trim() === 'Hausordnung senden') item.click(); }"""
+	)
+	page.wait_for_function("() => window.cur_dialog && cur_dialog.display && cur_dialog.get_value('house_rules')")
+	state = page.evaluate(
+		"""() => ({values: cur_dialog.get_values(true),
+			note: cur_dialog.fields_dict.recipient_note.$wrapper.text().trim()})"""
+	)
+	page.evaluate("() => cur_dialog.hide()")
+	return state
+
+
+def test_the_house_rules_dialog_is_prefilled_with_the_households_address_or_print(page, base_url, world):
+	login(page, base_url, world)
+	known = open_send_dialog(page, world["household"])
+	assert known["values"]["channel"] == "Email"
+	assert known["values"]["recipient"].endswith("@haushalt.example"), known
+	assert known["note"] == ""
+	unknown = open_send_dialog(page, world["household_without_email"])
+	assert unknown["values"]["channel"] == "Print", unknown
+	assert "Hausbesuch" in unknown["note"], unknown

@@ -60,17 +60,36 @@ class NoRecipientError(frappe.ValidationError):
 
 
 def household_email(household) -> str | None:
-	"""The tenant record's email address, else the address of its first portal user."""
+	"""The tenant record's email address, else that of a contact linked to it (ERPNext keeps a tenant's
+	addresses in Contacts), else the address of its first portal user."""
 	if not household.tenant or not household.tenant_doctype:
 		return None
 	if frappe.get_meta(household.tenant_doctype).has_field("email_id"):
 		email = frappe.db.get_value(household.tenant_doctype, household.tenant, "email_id")
 		if email:
 			return email
+	if email := contact_email(household.tenant_doctype, household.tenant):
+		return email
 	user = frappe.db.get_value(
 		"Portal User", {"parent": household.tenant, "parenttype": household.tenant_doctype}, "user"
 	)
 	return frappe.db.get_value("User", user, "email") if user else None
+
+
+def contact_email(doctype: str, name: str) -> str | None:
+	"""The email of a Contact linked to the record, its primary contact first."""
+	contacts = frappe.get_all(
+		"Contact",
+		filters=[
+			["Dynamic Link", "link_doctype", "=", doctype],
+			["Dynamic Link", "link_name", "=", name],
+			["Contact", "email_id", "is", "set"],
+		],
+		fields=["email_id"],
+		order_by="`tabContact`.is_primary_contact desc, `tabContact`.creation asc",
+		limit=1,
+	)
+	return contacts[0].email_id if contacts else None
 
 
 def pictogram_pdf(rules, lang: str) -> str:

@@ -27,7 +27,10 @@ def build() -> dict:
 	users = {kind: make_desk_user(kind) for kind in ("clerk", "manager")}
 	category = make_playbook_category(STEPS)
 	household = make_speaking_household("ar", status="Moved In")
-	make_house_rules(district=frappe.db.get_value("Location", household.property_unit, "parent_location"))
+	building = frappe.db.get_value("Location", household.property_unit, "parent_location")
+	district = frappe.db.get_value("Location", building, "parent_location")
+	make_house_rules(district=district)
+	no_email = make_speaking_household("fa", district=district, email=False, status="Moved In")
 	case = make_case(category=category.name, respondent_household=household.name)
 	seed_state("Mediation Case", case.name, "In Mediation")
 	closed = make_case(category=category.name, resolution="<p>Gespräch geführt.</p>")
@@ -50,4 +53,5 @@ def build() -> dict:
 		"closed_case": closed.name,
 		"approved_meeting": meeting.name,
 		"household": household.name,
+		"household_without_email": no_email.name,
 	}

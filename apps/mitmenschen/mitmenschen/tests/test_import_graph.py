@@ -19,7 +19,7 @@ from frappe.tests.utils import FrappeTestCase
 
 # lowest first; a package may import packages of lower layers only
 LAYERS: list[set[str]] = [
-	{"language", "dates", "rich_text", "erp", "names"},  # languages, dates, inert formatted text; ERP records; name keys
+	{"language", "dates", "rich_text", "erp", "names", "bulk"},  # languages, dates, inert formatted text; ERP records; name keys
 	{"mitmenschen_setup", "config", "templates", "outbound"},  # settings and masters; the way out for messages
 	{"workflows", "escalation", "privacy", "backups", "access"},  # machinery that knows no client
 	{"partners"},

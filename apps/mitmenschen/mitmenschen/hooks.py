@@ -127,7 +127,7 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 	"daily": [
 		"mitmenschen.privacy.retention.run_retention",
 		"mitmenschen.evidence.half_year.attach_before_meetings",  # half-year report before a meeting
-		"mitmenschen.early_signals.sweep.run",  # early signals appear and clear with their cause
+		"mitmenschen.early_signals.sweep.daily",  # early signals appear and clear with their cause
 		"mitmenschen.escalation.holidays.ensure_configured_holiday_list",  # the calendar never runs out
 	],
 	# an encrypted backup of database and files when one is due (backups/scheduled.py)
@@ -158,7 +158,10 @@ jinja = {
 doctype_js = {
 	"Round Table Meeting": "public/js/meeting_half_year_report.js",  # half-year report button
 	"Refugee Household": "public/js/household_onboarding.js",  # the onboarding checklist
-	"Mediation Case": "public/js/case_voice_messages.js",  # the reporter's voice messages, played
+	"Mediation Case": [
+		"public/js/case_voice_messages.js",  # the reporter's voice messages, played
+		"public/js/case_interpreting.js",  # the playbook step "Book Interpreter" books a language mediator
+	],
 }
 
 # ---- Portal -------------------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from mitmenschen.early_signals.arrears import arrears_findings
 from mitmenschen.early_signals.findings import ARREARS, Finding
 from mitmenschen.early_signals.in_app import IN_APP, households_living_here
 from mitmenschen.early_signals.settings import signal_settings
+from mitmenschen.escalation.digest import language
 
 DOCTYPE = "Early Signal"
 OPEN, CLEARED = "Open", "Cleared"
@@ -23,17 +24,20 @@ CAUSE_GONE, SWITCHED_OFF, MOVED_OUT = "Cause Gone", "Switched Off", "Household M
 FOLLOWED = ("since", "cause", "arrears_band", "age_days")
 
 
-def run() -> dict[str, int]:
-	"""The scheduled job (daily)."""
+def daily() -> dict[str, int]:
+	"""The scheduled job. Not `run`: Frappe names a Scheduled Job Type by the last two parts of its
+	path, and `sweep.run` is the escalation sweep's."""
 	return sweep()
 
 
 def collect(today) -> list[Finding]:
+	"""Every finding of the day; the causes in the site's language (clerks read them), whoever runs it."""
 	settings = signal_settings()
-	households = households_living_here()
-	findings = arrears_findings(settings, today)
-	for find in IN_APP:
-		findings += find(settings, today, households)
+	with language(frappe.db.get_single_value("System Settings", "language") or "de"):
+		households = households_living_here()
+		findings = arrears_findings(settings, today)
+		for find in IN_APP:
+			findings += find(settings, today, households)
 	return findings
 
 

@@ -55,6 +55,7 @@ def find_partners(
 	hotline = _hotline_rows(names, category) if category else {}
 
 	contacts = _contact_details([row.contact for rows in hotline.values() for row in rows])
+	own_contacts = _organisation_contacts(names)
 	matches = []
 	for org in organisations:
 		spoken = languages.get(org.name, set()) | contact_languages.get(org.name, set())
@@ -81,6 +82,10 @@ def find_partners(
 		)
 		if row:
 			_add_contact(match, contacts.get(row.contact, {}), row.contact, row.deputy)
+		elif own := own_contacts.get(org.name):
+			# no hot-line row decides (no category asked, or matched by offer): the organisation's own
+			# hot-line contact, else its first active contact, so the finder still says whom to call
+			_add_contact(match, own, own.name, own.deputy)
 		matches.append(match)
 	matches.sort(key=lambda m: (-m.specificity, m.partner_organisation))
 	return matches
@@ -89,7 +94,7 @@ def find_partners(
 def get_responsible_contact(category: str, district: str | None = None, language: str | None = None):
 	"""The hot-line contact intake should notify first, or None when nobody is responsible."""
 	for match in find_partners(category=category, district=district, language=language):
-		if match.contact:
+		if match.contact and match.specificity:  # a hot-line row for the category, not just a contact
 			return match
 	return None
 
@@ -239,6 +244,20 @@ def _contact_details(contacts: list[str]) -> dict[str, dict]:
 		fields=["name", "full_name", "phone", "email"],
 	)
 	return {row.name: row for row in rows}
+
+
+def _organisation_contacts(organisations: list[str]) -> dict[str, dict]:
+	"""Per organisation its hot-line contact (else its first active one), in one query for all."""
+	rows = frappe.get_all(
+		"Partner Contact",
+		filters={"partner_organisation": ["in", organisations], "active": 1},
+		fields=["name", "partner_organisation", "full_name", "phone", "email", "deputy"],
+		order_by="is_hotline desc, creation asc",
+	)
+	result: dict[str, dict] = {}
+	for row in rows:
+		result.setdefault(row.partner_organisation, row)
+	return result
 
 
 def _add_contact(match: PartnerMatch, details: dict, contact: str, deputy: str | None) -> None:

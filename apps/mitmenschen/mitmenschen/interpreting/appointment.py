@@ -10,6 +10,8 @@ import frappe
 from frappe import _
 from frappe.utils import format_date, format_time, get_fullname
 
+from mitmenschen import language as names
+
 # the occasion -> a neutral purpose (English source, German for the mediators)
 PURPOSES = {
 	"Mediation Talk": "Conversation about the house rules",
@@ -42,9 +44,7 @@ def purpose(purpose_type: str | None) -> str:
 
 def language_name(code: str | None) -> str:
 	"""The language's name in the reader's language ("Arabisch"), not in its own script."""
-	if not code:
-		return ""
-	return _(frappe.db.get_value("Language", code, "language_name") or code)
+	return names.language_name(code)
 
 
 def facts(booking) -> dict:

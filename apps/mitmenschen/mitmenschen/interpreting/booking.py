@@ -6,7 +6,7 @@ Afterwards the clerk records the outcome (held with the hours, no-show, cancelle
 
 import frappe
 from frappe import _
-from frappe.utils import escape_html, get_datetime, now_datetime
+from frappe.utils import escape_html, get_datetime, get_time, now_datetime
 
 from mitmenschen.interpreting import offers
 
@@ -54,6 +54,12 @@ def fill_from_source(doc) -> None:
 
 
 def validate_appointment(doc) -> None:
+	try:
+		doc.start_time = get_time(doc.start_time).strftime("%H:%M:%S")
+	except (TypeError, ValueError, AttributeError):  # dateutil: ParserError (a ValueError), or None for "25:00"
+		frappe.throw(
+			_("Please give the start time as hours and minutes, e.g. 14:30."), title=_("Start Time"), exc=BookingError
+		)
 	if not doc.duration_hours or doc.duration_hours <= 0 or doc.duration_hours > MAX_HOURS:
 		frappe.throw(
 			_("The duration must be between a quarter of an hour and {0} hours.").format(MAX_HOURS),

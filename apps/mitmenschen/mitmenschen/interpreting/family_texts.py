@@ -4,7 +4,7 @@ file: translated into every portal language, see translations/coverage.py)."""
 from frappe import _
 from frappe.utils import format_date, format_time
 
-from mitmenschen.language import label_of_language, text_direction
+from mitmenschen.language import language_name, text_direction
 from mitmenschen.outbound.templates import TemplateSet
 
 
@@ -38,6 +38,6 @@ def family_context(booking) -> dict:
 		"time": format_time(booking.start_time, "HH:mm"),
 		"in_person": in_person,
 		"where": (booking.place if in_person else booking.call_link) or "",
-		"language": label_of_language(booking.interpreter_language),
+		"language": language_name(booking.interpreter_language, booking.interpreter_language),  # in its own script
 		"clerk_phone": booking.clerk_phone or "",
 	}

@@ -114,3 +114,14 @@ def test_the_house_rules_dialog_is_prefilled_with_the_households_address_or_prin
 	unknown = open_send_dialog(page, world["household_without_email"])
 	assert unknown["values"]["channel"] == "Print", unknown
 	assert "Hausbesuch" in unknown["note"], unknown
+
+
+def test_a_breached_service_level_shows_at_the_top_of_the_case(page, base_url, world):
+	login(page, base_url, world)
+	open_route(page, f"/app/mediation-case/{world['breached_case']}")
+	headline = page.locator(".form-message .mm-headline-red")
+	assert headline.is_visible()
+	text = headline.inner_text()
+	assert "Servicelevel verletzt: Die erste Antwort war am" in text and "Eskalationsstufe 2." in text, text
+	box = headline.bounding_box()
+	assert box and box["y"] < 300, box  # above the fold, not in the collapsed SLA section

@@ -33,6 +33,14 @@ def build() -> dict:
 	no_email = make_speaking_household("fa", district=district, email=False, status="Moved In")
 	case = make_case(category=category.name, respondent_household=household.name)
 	seed_state("Mediation Case", case.name, "In Mediation")
+	breached = make_case(category=category.name)
+	seed_state("Mediation Case", breached.name, "In Mediation")
+	frappe.db.set_value(
+		"Mediation Case",
+		breached.name,
+		{"sla_status": "Breached", "response_due": add_to_date(now_datetime(), days=-2), "escalation_level": 2},
+		update_modified=False,
+	)
 	closed = make_case(category=category.name, resolution="<p>Gespräch geführt.</p>")
 	seed_state("Mediation Case", closed.name, "Closed")
 	partner = make_partner()
@@ -50,6 +58,7 @@ def build() -> dict:
 		"manager": users["manager"],
 		"case": case.name,
 		"steps": [row.name for row in case.playbook_steps],
+		"breached_case": breached.name,
 		"closed_case": closed.name,
 		"approved_meeting": meeting.name,
 		"household": household.name,

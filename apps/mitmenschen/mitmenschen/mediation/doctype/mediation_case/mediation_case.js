@@ -7,15 +7,8 @@ frappe.ui.form.on("Mediation Case", {
 		frm.set_query("referred_to", () => ({ filters: { status: "Active" } }));
 	},
 	refresh(frm) {
-		if (frm.doc.recurrence_of) {
-			frm.dashboard.set_headline_alert(
-				__("Recurring problem: the same was reported at this property in {0}.", [
-					`<a href="/app/mediation-case/${encodeURIComponent(frm.doc.recurrence_of)}">${frappe.utils.escape_html(frm.doc.recurrence_of)}</a>`,
-				]),
-				"orange"
-			);
-		}
 		freeze_closed_case(frm);
+		show_headlines(frm);
 		render_checklist(frm);
 		frm.toggle_display("playbook_steps", false); // the checklist above shows and ticks them
 		follow_assignments(frm);
@@ -60,9 +53,49 @@ function freeze_closed_case(frm) {
 		if (df.__mm_read_only === undefined) df.__mm_read_only = df.read_only || 0;
 		frm.set_df_property(fieldname, "read_only", closed ? 1 : df.__mm_read_only);
 	}
-	if (closed) {
-		frm.dashboard.set_headline(__("This case is closed: reopen it to change what was written."), "blue");
+}
+
+// ---- At the top of the form: what needs attention (a breached service level first) ----------------------
+
+function show_headlines(frm) {
+	if (frm.is_new()) return;
+	const lines = [sla_headline(frm), recurrence_headline(frm)].filter(Boolean);
+	if (frm.doc.status === "Closed") {
+		lines.push({ colour: "blue", html: frappe.utils.escape_html(__("This case is closed: reopen it to change what was written.")) });
 	}
+	if (!lines.length) return;
+	// one line per message, each with its own colour (Frappe's headline holds one message)
+	const html = lines
+		.map((line) => `<div class="mm-headline mm-headline-${line.colour}"><span class="indicator ${line.colour}"></span> ${line.html}</div>`)
+		.join("");
+	frm.dashboard.set_headline(html, lines[0].colour);
+}
+
+function sla_headline(frm) {
+	const doc = frm.doc;
+	if (doc.status === "Closed" || !["Breached", "Warning"].includes(doc.sla_status)) return null;
+	const when = (value) => frappe.datetime.str_to_user(value);
+	const response = !doc.first_responded_on && doc.response_due;
+	const breached = doc.sla_status === "Breached";
+	let text = response
+		? breached
+			? __("Service level breached: the first response was due on {0}.", [when(doc.response_due)])
+			: __("Service level at risk: the first response is due on {0}.", [when(doc.response_due)])
+		: breached
+		? __("Service level breached: the resolution was due on {0}.", [when(doc.resolution_due)])
+		: __("Service level at risk: the resolution is due on {0}.", [when(doc.resolution_due)]);
+	if (doc.escalation_level) text += " " + __("Escalation level {0}.", [doc.escalation_level]);
+	return { colour: breached ? "red" : "orange", html: `<b>${frappe.utils.escape_html(text)}</b>`, kind: "sla" };
+}
+
+function recurrence_headline(frm) {
+	if (!frm.doc.recurrence_of) return null;
+	return {
+		colour: "orange",
+		html: __("Recurring problem: the same was reported at this property in {0}.", [
+			`<a href="/app/mediation-case/${encodeURIComponent(frm.doc.recurrence_of)}">${frappe.utils.escape_html(frm.doc.recurrence_of)}</a>`,
+		]),
+	};
 }
 
 // ---- Playbook checklist: the case's steps, ticked done or skipped with a reason --------------------------

@@ -57,6 +57,9 @@ def targets_for(world: dict, attacker: str) -> list[Target]:
 			(other["referred_member"], other["family_name"], other["household_referral"]),
 			"need",
 		),
+		# early signals are staff-only: neither the other's nor the partner's own household's
+		Target("Early Signal", other["early_signal"], (other["early_signal_cause"],), "cause"),
+		Target("Early Signal", own["early_signal"], (own["early_signal_cause"],), "cause"),
 	]
 
 
@@ -398,6 +401,7 @@ def snapshot(admin: requests.Session, base_url: str, world: dict) -> dict:
 			("Partner Contact", "contact"),
 			("Refugee Household", "household"),
 			("Household Referral", "household_referral"),
+			("Early Signal", "early_signal"),
 		):
 			doc = admin.get(f"{base_url}/api/resource/{doctype}/{world[label][key]}").json()["data"]
 			state[(doctype, doc["name"])] = (doc["modified"], doc.get("_assign"))
@@ -559,6 +563,7 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 			(world["A"]["referred_member"], world["A"]["family_name"], world["A"]["household_referral"]),
 			"need",
 		),
+		Target("Early Signal", world["A"]["early_signal"], (world["A"]["early_signal_cause"],), "cause"),
 	]
 	attempts, failures = attack(session, base_url, tenant["user"], "tenant", targets)
 	for label, method, path, params in [
@@ -572,6 +577,63 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 	with capsys.disabled():
 		print(f"\ntenant isolation: {attempts} attempts, {len(failures)} leaks")
 	assert not failures, "\n".join(failures)
+
+
+# ---- early signals: staff only, through every route of their own --------------------------------
+
+SIGNALS = "/api/method/mitmenschen.early_signals.offers"
+
+
+def early_signal_attempts(world: dict, label: str) -> list[tuple[str, str, str, dict]]:
+	signal = world[label]["early_signal"]
+	return [
+		("offer a talk", "POST", f"{SIGNALS}.offer_talk", {"early_signal": signal}),
+		("offer a letter", "POST", f"{SIGNALS}.offer_letter", {"early_signal": signal}),
+		(
+			"offer a referral",
+			"POST",
+			f"{SIGNALS}.offer_referral",
+			{"early_signal": signal, "partner_organisation": world[label]["organisation"]},
+		),
+		(
+			"record an answer",
+			"POST",
+			f"{SIGNALS}.record_answer",
+			{"early_signal": signal, "offer": "x", "taken_up": 1},
+		),
+		("download the letter", "GET", f"{SIGNALS}.download_letter", {"early_signal": signal}),
+		("check now", "POST", f"{SIGNALS}.check_now", {}),
+		(
+			"report",
+			"GET",
+			"/api/method/frappe.desk.query_report.run",
+			{"report_name": "Early Signal Figures"},
+		),
+	]
+
+
+def test_early_signals_give_partners_and_tenants_nothing(base_url, admin_session, world, capsys):
+	"""A partner (about the household it was referred, whose consents it holds) and a tenant get no
+	signal, no offer and no figure through the offer routes; nothing changes."""
+	before = snapshot(admin_session, base_url, world)
+	attempts, failures = 0, []
+	for who, user, password in (
+		("A", world["A"]["user"], world["A"]["password"]),
+		("tenant", world["tenant"]["user"], world["tenant"]["password"]),
+	):
+		session = api_session(base_url, user, password)
+		for label, method, path, params in early_signal_attempts(world, "A"):
+			attempts += 1
+			response = send(session, base_url, user, method, path, dict(params))
+			secrets = (world["A"]["early_signal_cause"], world["A"]["family_name"], "Rent Arrears")
+			if response.status_code < 400 or any(secret in response.text for secret in secrets):
+				failures.append(f"{who} {label}: answered {response.status_code} {response.text[:120]}")
+	after = snapshot(admin_session, base_url, world)
+	changed = [key for key in before if before[key] != after[key]]
+	with capsys.disabled():
+		print(f"\nearly signals: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed")
+	assert not failures, "\n".join(failures)
+	assert not changed, f"writes got through: {changed}"
 
 
 # ---- the round table's minutes: a partner's copy holds only its own cases ------------------------

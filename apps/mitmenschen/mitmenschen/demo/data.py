@@ -1291,6 +1291,29 @@ def demo_email(full_name: str) -> str:
 	return f"{local}@partner.example"
 
 
+# ---------------------------------------------------------------- rent in the ERP and early signals
+# Monthly rent per tenant and how many of the last three months are still open (ERPNext Sales Invoices
+# due 95, 65 and 35 days ago; the paid ones with a Payment Entry). Haidari and Gebremedhin are in
+# arrears; Kovalenko was in arrears, was referred to social counselling, took it up and has paid since.
+RENT: dict[str, tuple[int, int]] = {
+	"Khaled Al-Hamdan": (780, 0),
+	"Mohammad Haidari": (690, 2),
+	"Olena Kovalenko": (640, 2),
+	"Yonas Gebremedhin": (610, 3),
+	"Gul Ahmad Sultani": (720, 0),
+	"Iryna Melnyk": (590, 0),
+	"Semhar Tekle": (560, 0),
+}
+ARREARS_PURPOSE = (
+	"Mietrückstände sind oft das erste Zeichen, dass eine Familie Hilfe braucht (ein Bescheid nicht "
+	"verstanden, eine Leistung eingestellt). Wir erkennen sie früh, um Beratung anzubieten – nie für "
+	"Entscheidungen über das Mietverhältnis."
+)
+# the household that was already helped: the referral offered, taken up, and the arrears paid since
+HELPED_HOUSEHOLD = ("Kovalenko", "Sozialer Dienst Integration – Stadt Bremerhaven", "Social Counselling")
+TALK_OFFERED_TO = "Gebremedhin"  # a talk with a Tigrinya language mediator offered, no answer yet
+
+
 # ---------------------------------------------------------------- demo logins, one per role (bin/run)
 _PORTAL_PARTNER = next(partner for partner in PARTNERS if partner.get("portal_enabled"))
 # (user, role, what to open, what there is to see); all with DEMO_PASSWORD

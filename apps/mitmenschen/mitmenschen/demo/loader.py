@@ -8,6 +8,7 @@ title) before it is created, so a second run creates nothing. Records go through
 The data itself lives in `demo/data.py`.
 """
 
+from contextlib import contextmanager
 from datetime import date, datetime
 
 import frappe
@@ -16,7 +17,11 @@ from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from mitmenschen.demo import data
+from mitmenschen.early_signals import offers as signal_offers
+from mitmenschen.early_signals.findings import ARREARS
+from mitmenschen.early_signals.sweep import sweep
 from mitmenschen.erp.records import get_property_doctype, get_tenant_doctype
+from mitmenschen.erp.rent import make_rent_invoice, pay
 from mitmenschen.households.onboarding import MOVED_IN, ensure_plan, plan_of
 from mitmenschen.mediation.sla import restamp_working_hours
 from mitmenschen.workflows.definitions import insert_in_state
@@ -34,6 +39,7 @@ def load(commit: bool = True) -> None:
 	ensure_households()
 	ensure_cases()
 	ensure_meetings_and_actions()
+	ensure_rent_and_early_signals()
 	ensure_portal_users()
 	if commit:
 		frappe.db.commit()
@@ -600,3 +606,75 @@ def ensure_action(action: dict) -> None:
 			"details": action.get("details"),
 		},
 	)
+
+
+# ---------------------------------------------------------------- rent in the ERP, early signals
+
+
+RENT_DUE_DAYS_AGO = (95, 65, 35)
+
+
+def ensure_rent_and_early_signals() -> None:
+	"""Rent invoices for the demo tenants, the arrears signal switched on with its purpose, the signals
+	swept; the helped household's arrears offered support and paid, a talk offered to another."""
+	ensure_rent()
+	settings = frappe.get_doc("Mitmenschen Settings")
+	if not settings.arrears_signal_enabled:
+		settings.arrears_signal_enabled = 1
+		settings.arrears_purpose = settings.arrears_purpose or data.ARREARS_PURPOSE
+		settings.save()
+	sweep()
+	family, partner, need = data.HELPED_HOUSEHOLD
+	helped = open_arrears_signal(family)
+	if helped:
+		with as_user(data.CLERK):
+			offer = signal_offers.offer_referral(helped, partner, need)
+			signal_offers.record_answer(helped, offer["name"], 1)
+		tenant = frappe.db.get_value("Refugee Household", household(family), "tenant")
+		for invoice in frappe.get_all(
+			"Sales Invoice",
+			filters={"customer": tenant, "docstatus": 1, "outstanding_amount": (">", 0)},
+			pluck="name",
+		):
+			pay(invoice)
+		sweep()
+	talk = open_arrears_signal(data.TALK_OFFERED_TO)
+	if talk and not frappe.db.get_value("Early Signal", talk, "first_offered_on"):
+		with as_user(data.CLERK):
+			signal_offers.offer_talk(talk)
+
+
+def ensure_rent() -> None:
+	for tenant, (rent, open_months) in data.RENT.items():
+		customer = find("Customer", {"customer_name": tenant})
+		if not customer or frappe.db.exists("Sales Invoice", {"customer": customer, "docstatus": 1}):
+			continue
+		for index, due in enumerate(RENT_DUE_DAYS_AGO):
+			invoice = make_rent_invoice(customer, rent, days_ago(due + 5), days_ago(due))
+			if index < len(RENT_DUE_DAYS_AGO) - open_months:
+				pay(invoice.name, posting_date=days_ago(due - 2))
+
+
+def open_arrears_signal(family_name: str) -> str | None:
+	"""The family's open arrears signal that no clerk has acted on yet."""
+	name = household(family_name)
+	return (
+		frappe.db.get_value(
+			"Early Signal",
+			{"household": name, "kind": ARREARS, "status": "Open", "first_offered_on": ("is", "not set")},
+			"name",
+		)
+		if name
+		else None
+	)
+
+
+@contextmanager
+def as_user(user: str):
+	"""Act as a demo user for a moment (offers record who made them)."""
+	previous = frappe.session.user
+	frappe.set_user(user)
+	try:
+		yield
+	finally:
+		frappe.set_user(previous)

@@ -238,3 +238,30 @@ class TestDemoLoader(FrappeTestCase):
 				},
 			)
 		)
+
+	def test_rent_in_the_erp_two_households_in_arrears_one_helped(self):
+		def arrears(family: str) -> list[frappe._dict]:
+			household = frappe.db.get_value("Refugee Household", {"family_name": family})
+			return frappe.get_all(
+				"Early Signal",
+				filters={"household": household, "kind": "Rent Arrears"},
+				fields=["name", "status", "arrears_band", "cleared_because", "first_offered_on"],
+			)
+
+		tenants = [frappe.db.get_value("Customer", {"customer_name": t}) for t in data.RENT]
+		self.assertEqual(
+			frappe.db.count("Sales Invoice", {"customer": ("in", tenants), "docstatus": 1}),
+			3 * len(data.RENT),
+		)
+		(haidari,) = arrears("Haidari")
+		self.assertEqual((haidari.status, haidari.arrears_band), ("Open", "One to two months' rent"))
+		(gebremedhin,) = arrears("Gebremedhin")
+		self.assertEqual(
+			(gebremedhin.status, gebremedhin.arrears_band), ("Open", "More than two months' rent")
+		)
+		self.assertTrue(gebremedhin.first_offered_on, "a talk was offered")
+		(helped,) = arrears(data.HELPED_HOUSEHOLD[0])
+		self.assertEqual((helped.status, helped.cleared_because), ("Cleared", "Cause Gone"))
+		offer = frappe.get_doc("Early Signal", helped.name).offers[0]
+		self.assertEqual((offer.offer_type, offer.answer), ("Referral", "Taken Up"))
+		self.assertEqual(arrears("Al-Hamdan"), [], "paid on time: no signal")

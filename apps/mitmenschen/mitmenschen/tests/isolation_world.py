@@ -116,6 +116,18 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 			"referred_member": f"Kind {label} {suffix}",
 		}
 	).insert()
+	# an early signal about the household: staff only, whatever the consents say
+	early_signal = frappe.get_doc(
+		{
+			"doctype": "Early Signal",
+			"household": household.name,
+			"kind": "Rent Arrears",
+			"since": add_days(nowdate(), -40),
+			"cause": f"Mietrückstand {label} {suffix}",
+			"arrears_band": "One to two months' rent",
+			"age_days": 40,
+		}
+	).insert(ignore_permissions=True)
 	return {
 		"organisation": organisation.name,
 		"hotline_email": organisation.hotline_email,
@@ -139,6 +151,8 @@ def build_organisation(label: str, suffix: str, category: str) -> dict:
 		"meeting_title": meeting.title,
 		"household_referral": household_referral.name,
 		"referred_member": household_referral.referred_member,
+		"early_signal": early_signal.name,
+		"early_signal_cause": early_signal.cause,
 	}
 
 

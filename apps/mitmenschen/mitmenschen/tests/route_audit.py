@@ -73,6 +73,9 @@ TARGET_DOCTYPES = {
 	"Partner Contact": ("contact", "partner_contact"),
 	"Refugee Household": ("household", "refugee_household"),
 	"Household Referral": ("household_referral",),
+	"Interpreter Booking": ("booking", "interpreter_booking"),
+	"Language Mediator": ("mediator", "language_mediator"),
+	"Early Signal": ("early_signal",),
 	"Customer": ("customer", "party", "tenant"),
 	"Location": ("location", "property_unit"),
 }
@@ -327,6 +330,9 @@ def build_world() -> dict:
 			pair("Partner Contact", world["B"]["contact"]),
 			pair("Refugee Household", world["B"]["household"]),
 			pair("Customer", world["tenant"]["tenant"]),
+			pair("Early Signal", world["B"]["early_signal"]),
+			pair("Language Mediator", mediator),
+			pair("Interpreter Booking", booking),
 			pair("Location", flat),
 		],
 		"tenant": [
@@ -336,6 +342,9 @@ def build_world() -> dict:
 			pair("Partner Contact", world["A"]["contact"]),
 			pair("Refugee Household", world["A"]["household"]),
 			pair("Customer", other_tenant["tenant"]),
+			pair("Early Signal", world["A"]["early_signal"]),
+			pair("Language Mediator", mediator),
+			pair("Interpreter Booking", booking),
 			pair("Location", flat),
 		],
 		# positive control: the partner's own case, which it may read, beside a ghost

@@ -9,6 +9,7 @@ frappe.ui.form.on("Early Signal", {
 	refresh(frm) {
 		frm.disable_save();
 		if (frm.is_new()) return;
+		frm.page.set_title(__(frm.doc.kind)); // the title field holds the kind's English value
 		frm.add_custom_button(__("Letter (PDF)"), () => {
 			window.open(`/api/method/${OFFERS}.download_letter?early_signal=${encodeURIComponent(frm.doc.name)}`);
 		});

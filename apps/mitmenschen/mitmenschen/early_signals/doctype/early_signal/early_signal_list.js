@@ -5,6 +5,8 @@
 frappe.listview_settings["Early Signal"] = {
 	add_fields: ["status", "kind", "first_offered_on"],
 	filters: [["status", "=", "Open"]],
+	// the kind is the title: shown in the clerk's language
+	formatters: { kind: (value) => frappe.utils.escape_html(__(value || "")) },
 	get_indicator(doc) {
 		if (doc.status === "Cleared") return [__("Cleared"), "green", "status,=,Cleared"];
 		if (doc.first_offered_on) return [__("Support Offered"), "blue", "status,=,Open"];

@@ -7,6 +7,7 @@ own: a `MODULE=` run skips the end-to-end suite, so the whole suite does not run
 """
 
 import os
+import re
 import subprocess
 import sys
 import textwrap
@@ -111,3 +112,5 @@ def test_bin_test_exits_non_zero_with_the_summary_as_last_line_when_a_test_fails
 	assert lines[-1] == "1 passed, 1 failed", "\n".join(lines[-40:])
 	assert "app: 1 passed, 1 failed, 0 skipped" in lines
 	assert "failing on purpose: bin/test must say so" in result.stdout
+	# the time of each suite that ran, before the closing line
+	assert any(re.fullmatch(r"app +\d+ s", line) for line in lines), "\n".join(lines[-40:])

@@ -150,3 +150,41 @@ class TestNoticesAreFreeOfSideEffects(FrappeTestCase):
 		self.assertEqual(written(), before, "notices() wrote nothing")
 		cases.fired([due])
 		self.assertEqual(written(), (before[0] + 1, before[1]), "fired() notes the letter on the timeline")
+
+
+class TestCasesFollowTheirSteps(FrappeTestCase):
+	def tearDown(self) -> None:
+		frappe.db.rollback()
+
+	def test_the_level_only_rises_a_breach_outranks_a_warning_and_met_stays_met(self) -> None:
+		on_track, met, both, higher = (make_case().name for _ in range(4))
+		for name, values in {
+			on_track: {"sla_status": "On Track", "escalation_level": 0},
+			met: {"sla_status": "Met", "escalation_level": 0},
+			both: {"sla_status": "On Track", "escalation_level": 0},
+			higher: {"sla_status": "Warning", "escalation_level": 3},
+		}.items():
+			frappe.db.set_value("Mediation Case", name, values, update_modified=False)
+		warning = {"clock": "Response", "trigger": "Share of Target", "percent": 80, "level": 1}
+		breach = {"clock": "Resolution", "trigger": "After Breach", "percent": 100, "level": 2}
+		cases.fired(
+			[
+				timer(reference_name=on_track, **warning),
+				timer(reference_name=met, **breach),
+				timer(reference_name=both, **breach),
+				timer(reference_name=both, **warning),
+				timer(reference_name=higher, **warning),
+			]
+		)
+		found = {
+			row.name: (row.sla_status, row.escalation_level)
+			for row in frappe.get_all(
+				"Mediation Case",
+				filters={"name": ["in", [on_track, met, both, higher]]},
+				fields=["name", "sla_status", "escalation_level"],
+			)
+		}
+		self.assertEqual(
+			found,
+			{on_track: ("Warning", 1), met: ("Met", 2), both: ("Breached", 2), higher: ("Warning", 3)},
+		)

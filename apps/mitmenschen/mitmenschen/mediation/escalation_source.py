@@ -119,40 +119,47 @@ def _assignee(resolver: Resolver, case) -> list[Recipient]:
 
 
 def fired(timers: list[dict]) -> None:
-	"""Escalation level and SLA status of the cases follow the steps just sent (a few set-based
-	updates per batch; the values are bound, the statements fixed)."""
+	"""Escalation level and SLA status of the cases follow the steps just sent (a set-based update
+	per level and status change; the values are bound, the statements fixed)."""
 	if timers and timers[0].reference_doctype == STEP:
 		return steps_fired(timers)
 	follow_ups = [t for t in timers if t.clock == FOLLOW_UP]
 	if follow_ups:
 		cases = load_cases([t.reference_name for t in follow_ups], follow_up.FIELDS)
 		follow_up.ask([cases[t.reference_name] for t in follow_ups if t.reference_name in cases])
-	timers = [t for t in timers if t.clock != FOLLOW_UP]
-	by_level: dict[int, set[str]] = defaultdict(set)
-	breached, warned = set(), set()
+	level: dict[str, int] = {}
+	status: dict[str, str] = {}
 	for timer in timers:
-		by_level[timer.level].add(timer.reference_name)
+		if timer.clock == FOLLOW_UP:
+			continue
+		name = timer.reference_name
+		level[name] = max(level.get(name, 0), timer.level)
 		if timer.clock in ESCALATING_CLOCKS:
-			is_breach = timer.trigger == "After Breach" or (timer.percent or 0) >= 100
-			(breached if is_breach else warned).add(timer.reference_name)
-	for level, names in sorted(by_level.items()):
+			if timer.trigger == "After Breach" or (timer.percent or 0) >= 100:
+				status[name] = BREACHED
+			elif status.get(name) != BREACHED:
+				status[name] = WARNING
+	groups: dict[tuple, list[str]] = defaultdict(list)
+	for name, reached in level.items():
+		groups[(reached, status.get(name))].append(name)
+	for (reached, change), names in groups.items():
 		frappe.db.sql(
-			"update `tabMediation Case` set escalation_level = %(level)s"
-			" where name in %(names)s and escalation_level < %(level)s",
-			{"level": level, "names": tuple(names)},
+			UPDATE_CASES.format(status=SET_STATUS[change]), {"level": reached, "names": tuple(names)}
 		)
-	if breached:
-		frappe.db.sql(
-			"update `tabMediation Case` set sla_status = 'Breached'"
-			" where name in %(names)s and coalesce(sla_status, '') not in ('Met', 'Paused')",
-			{"names": tuple(breached)},
-		)
-	if warned:
-		frappe.db.sql(
-			"update `tabMediation Case` set sla_status = 'Warning'"
-			" where name in %(names)s and coalesce(sla_status, '') in ('', 'On Track')",
-			{"names": tuple(warned)},
-		)
+
+
+BREACHED, WARNING = "Breached", "Warning"
+# one statement per (level, status change): the level only rises, a breach outranks a warning, and a
+# met or paused service level keeps its status
+UPDATE_CASES = (
+	"update `tabMediation Case` set escalation_level = greatest(escalation_level, %(level)s){status}"
+	" where name in %(names)s"
+)
+SET_STATUS = {
+	None: "",
+	BREACHED: ", sla_status = if(coalesce(sla_status, '') in ('Met', 'Paused'), sla_status, 'Breached')",
+	WARNING: ", sla_status = if(coalesce(sla_status, '') in ('', 'On Track'), 'Warning', sla_status)",
+}
 
 
 def step_notices(timers: list[dict]) -> list[Notice]:

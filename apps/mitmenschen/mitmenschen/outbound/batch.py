@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 
 import frappe
 from frappe.email.doctype.email_queue.email_queue import QueueBuilder
+from frappe.email.email_body import get_email
 from frappe.utils import cstr, get_string_between, now_datetime
 
 from mitmenschen.bulk import insert_rows
@@ -79,6 +80,35 @@ class _Builder(QueueBuilder):
 
 	def email_html_content(self) -> str:
 		return self._message
+
+	def prepare_email_content(self):
+		"""Frappe's own (QueueBuilder.prepare_email_content), with the HTML also handed to `get_email` as
+		the message: without one, Frappe runs markdown and its HTML sanitiser over an empty string for
+		every mail and throws the result away. In-Reply-To is set by `queue_batch` from one query."""
+		email_account = self.get_outgoing_email_account()
+		if email_account.always_bcc:
+			self._bcc = [*self.bcc, email_account.always_bcc]
+		mail = get_email(
+			recipients=self.final_recipients(),
+			sender=self.sender,
+			subject=self.subject,
+			msg=self._message,
+			formatted=self.email_html_content(),
+			text_content=self.email_text_content(),
+			attachments=self._attachments,
+			reply_to=self.reply_to,
+			cc=self.final_cc(),
+			bcc=self.final_bcc(),
+			email_account=email_account,
+			expose_recipients=self.expose_recipients,
+			inline_images=self.inline_images,
+			header=self.header,
+			x_priority=self._x_priority,
+		)
+		mail.set_message_id(self.message_id, self.is_notification)
+		if self.email_headers:
+			mail.add_headers(self.email_headers)
+		return mail
 
 
 def queue_batch(mails: list[Mail], sender: str | None = None) -> list[str | None]:

@@ -254,6 +254,16 @@ def report_with(*photos: tuple[str, bytes], **values) -> Callable[[World], objec
 	return attempt
 
 
+def report_with_voice(name: str, content: bytes) -> Callable[[World], object]:
+	"""A report whose voice message is this file (the text left empty: the voice stands for it)."""
+
+	def attempt(w: World):
+		send_files((name, content), field_name="voice")
+		return api(TENANT_API)(**{"category": w.category, "description": ""})
+
+	return attempt
+
+
 def upload(*files: tuple[str, bytes], to: Callable[[World], str] | None = None) -> Callable[[World], object]:
 	def attempt(w: World):
 		send_files(*files)
@@ -870,13 +880,13 @@ CATALOGUE: list[Bad] = [
 		TENANT,
 		"too short a description",
 		report(description="laut"),
-		"Bitte beschreiben Sie das Problem in einigen Worten (mindestens 10 Zeichen).",
+		"Bitte beschreiben Sie das Problem in ein paar Worten (mindestens 10 Zeichen) oder nehmen Sie eine Sprachnachricht auf.",
 	),
 	Bad(
 		TENANT,
 		"a description of markup only",
 		report(description="<p><br></p><div> </div>"),
-		"Bitte beschreiben Sie das Problem in einigen Worten (mindestens 10 Zeichen).",
+		"Bitte beschreiben Sie das Problem in ein paar Worten (mindestens 10 Zeichen) oder nehmen Sie eine Sprachnachricht auf.",
 	),
 	Bad(
 		TENANT,
@@ -904,6 +914,19 @@ CATALOGUE: list[Bad] = [
 		"hof.jpg enthält Programmcode und wird nicht angenommen.",
 	),
 	Bad(TENANT, "zero-byte photo", report_with(("hof.jpg", b"")), "hof.jpg ist leer."),
+	Bad(
+		TENANT,
+		"a program as voice message",
+		report_with_voice("sprachnachricht.webm", b"MZ\x90\x00" + b"\x00" * 2000),
+		"sprachnachricht.webm ist keine Sprachnachricht. Bitte nehmen Sie eine mit dem Knopf auf oder senden "
+		"Sie eine Audiodatei.",
+	),
+	Bad(
+		TENANT,
+		"an overlong voice message",
+		report_with_voice("sprachnachricht.webm", b"\x1aE\xdf\xa3" + b"\x00" * (10 * 1024 * 1024)),
+		"Die Sprachnachricht ist zu lang: höchstens 10 MB. Bitte nehmen Sie eine kürzere auf.",
+	),
 	Bad(
 		TENANT,
 		"oversized photo",

@@ -100,6 +100,8 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 	"Personal Data Deletion Request": {"on_update": "mitmenschen.privacy.user_data.scrub_redacted_history"},
 	# a translation entered in the desk records who checked it, when, against which German
 	"Translation": {"validate": "mitmenschen.translations.checks.stamp_check"},
+	# a user whose desk roles are only ours gets the clerk's desk (mitmenschen_setup/staff_desk.py)
+	"User": {"before_validate": "mitmenschen.mitmenschen_setup.staff_desk.apply"},
 	# moving in makes the household's onboarding plan (once); moving out ends its reminders
 	"Refugee Household": {"on_update": "mitmenschen.households.onboarding.on_household_update"},
 	# the case's assignee is Frappe's assignment: a ToDo made or closed anywhere sets the field

@@ -6,6 +6,7 @@ import mitmenschen.backups.setup
 import mitmenschen.escalation.setup
 import mitmenschen.households.house_rules_sample
 import mitmenschen.households.onboarding_setup
+import mitmenschen.mitmenschen_setup.staff_desk
 import mitmenschen.mediation.setup
 import mitmenschen.round_table.setup
 import mitmenschen.translations.checks
@@ -36,6 +37,7 @@ def after_migrate() -> None:
 	ensure_escalation()
 	mitmenschen.households.house_rules_sample.ensure_sample()
 	mitmenschen.backups.setup.after_migrate()  # encrypted backups, a key in site_config.json
+	mitmenschen.mitmenschen_setup.staff_desk.after_migrate()  # the clerk's desk: our workspace first
 
 
 def ensure_escalation() -> None:

@@ -12,8 +12,9 @@
   the same key returns the first message;
 - delivers after the caller's transaction commits (a rolled-back save sends nothing), and a gateway
   error leaves the message Failed with a next attempt; the retry job (every minute) sends it again.
-  An error means the gateway did not take it, so a retry is never a second delivery; a message that
-  was taken is Sent and never sent again (the row is locked while it is sent);
+  An error means the gateway did not take it, so a retry is never a second delivery. Each attempt is
+  claimed (committed) before the gateway is called: a message is never in two attempts at once, and
+  one whose attempt was cut off by a crash is not sent again but shown to a clerk as uncertain;
 - logs on the case's or the person's timeline, in German for the clerks ("SMS an … gesendet").
 """
 
@@ -36,6 +37,8 @@ DEFAULT_MAX_ATTEMPTS = 8
 # the after-commit delivery goes first; the retry job picks up a Queued message only after this
 FIRST_RETRY_MINUTES = 1
 RETRY_BATCH = 500
+# a claim older than this was cut off (a delivery takes seconds)
+STALE_CLAIM_MINUTES = 15
 
 
 @dataclass(frozen=True)
@@ -89,27 +92,50 @@ def notify(
 		message.db_set("next_attempt_on", None)
 		log(message, _("Letter to {0} queued for printing", lang="de").format(recipient_label(message)))
 	else:
-		frappe.db.after_commit.add(partial(deliver_and_commit, message.name))
+		deliver_after_commit(message.name)
 	return message.name
 
 
-def deliver_and_commit(name: str) -> None:
-	try:
-		deliver(name)
-		frappe.db.commit()
-	except Exception:
-		frappe.db.rollback()
-		frappe.log_error(title=f"Outbound message {name}")
+def deliver_after_commit(name: str) -> None:
+	"""Delivery once the caller's transaction is committed: one callback per transaction for all its
+	notices (each delivery commits, and a callback per notice would nest those commits)."""
+	batch = getattr(frappe.local, "outbound_batch", None)
+	if batch is None:
+		batch = frappe.local.outbound_batch = []
+		frappe.db.after_commit.add(partial(deliver_batch, batch))
+		frappe.db.after_rollback.add(forget_batch)
+	batch.append(name)
+
+
+def forget_batch() -> None:
+	"""The transaction was rolled back: its notices do not exist, nothing is delivered."""
+	frappe.local.outbound_batch = None
+
+
+def deliver_batch(batch: list[str]) -> None:
+	frappe.local.outbound_batch = None
+	for name in batch:
+		try:
+			deliver(name)
+			frappe.db.commit()
+		except Exception:
+			frappe.db.rollback()
+			frappe.log_error(title=f"Outbound message {name}")
 
 
 def deliver(name: str) -> str:
-	"""One attempt for a queued or failed message; returns its status. The row is locked for the
-	attempt, so the after-commit delivery and the retry job never send it both."""
+	"""One attempt for a queued or failed message; returns its status. Commits twice: first the claim
+	(sending_since), then the outcome. A second caller (the retry job beside the after-commit
+	delivery) sees the claim and leaves the message alone; a process that dies between the two
+	leaves the claim, and the message is never sent again automatically (see release_stale_claims)."""
 	row = frappe.db.get_value(
-		LOG, name, ["name", "status", "channel", "attempts"], as_dict=True, for_update=True
+		LOG, name, ["status", "channel", "sending_since"], as_dict=True, for_update=True
 	)
-	if not row or row.status == SENT or row.channel == consent.LETTER:
+	if not row or row.status == SENT or row.channel == consent.LETTER or row.sending_since:
+		frappe.db.commit()  # releases the row
 		return row.status if row else FAILED
+	frappe.db.set_value(LOG, name, "sending_since", now_datetime(), update_modified=False)
+	frappe.db.commit()
 	message = frappe.get_doc(LOG, name)
 	attempts = cint(message.attempts) + 1
 	try:
@@ -121,6 +147,7 @@ def deliver(name: str) -> str:
 				"status": FAILED,
 				"attempts": attempts,
 				"error": str(error)[:1000],
+				"sending_since": None,
 				"next_attempt_on": None if give_up else add_to_date(now_datetime(), minutes=backoff(attempts)),
 			}
 		)
@@ -140,6 +167,7 @@ def deliver(name: str) -> str:
 			"provider_message_id": provider_id,
 			"whatsapp_mode": mode,
 			"error": None,
+			"sending_since": None,
 			"next_attempt_on": None,
 		}
 	)
@@ -183,16 +211,19 @@ def plain_text(message) -> str:
 def retry_due() -> int:
 	"""Scheduled every minute: one more attempt for each message that is due; returns how many were
 	sent. Each message is committed on its own, so a crash loses at most the one in hand."""
-	due = frappe.get_all(
-		LOG,
-		filters={
-			"status": ["in", (QUEUED, FAILED)],
-			"channel": ["!=", consent.LETTER],
-			"next_attempt_on": ["<=", now_datetime()],
-		},
-		pluck="name",
-		order_by="next_attempt_on asc",
-		limit=RETRY_BATCH,
+	release_stale_claims()
+	log_table = frappe.qb.DocType(LOG)
+	# (frappe.get_all would read a missing next attempt as 0001-01-01, i.e. due: given-up messages too)
+	due = (
+		frappe.qb.from_(log_table)
+		.select(log_table.name)
+		.where(log_table.status.isin((QUEUED, FAILED)))
+		.where(log_table.channel != consent.LETTER)
+		.where(log_table.next_attempt_on.isnotnull() & (log_table.next_attempt_on <= str(now_datetime())))
+		.where(log_table.sending_since.isnull())
+		.orderby(log_table.next_attempt_on)
+		.limit(RETRY_BATCH)
+		.run(pluck=True)
 	)
 	sent = 0
 	for name in due:
@@ -203,6 +234,38 @@ def retry_due() -> int:
 			frappe.db.rollback()
 			frappe.log_error(title=f"Outbound message {name}")
 	return sent
+
+
+def release_stale_claims() -> int:
+	"""Messages whose sending was cut off long ago: the gateway may have taken them, so they are not
+	sent again; they become Failed without a next attempt and a clerk is told on the timeline."""
+	log_table = frappe.qb.DocType(LOG)
+	cut_off = str(add_to_date(now_datetime(), minutes=-STALE_CLAIM_MINUTES))
+	stale = (
+		frappe.qb.from_(log_table)
+		.select(log_table.name)
+		.where(log_table.status != SENT)
+		.where(log_table.sending_since.isnotnull() & (log_table.sending_since < cut_off))
+		.run(pluck=True)
+	)
+	for name in stale:
+		message = frappe.get_doc(LOG, name)
+		message.db_set(
+			{
+				"status": FAILED,
+				"sending_since": None,
+				"next_attempt_on": None,
+				"error": "Outcome unknown: sending was cut off. Not sent again automatically.",
+			}
+		)
+		log(
+			message,
+			_("{0} to {1}: delivery uncertain (sending was cut off); please check and send again if needed", lang="de").format(
+				_(message.channel, lang="de"), recipient_label(message)
+			),
+		)
+		frappe.db.commit()
+	return len(stale)
 
 
 def max_attempts() -> int:

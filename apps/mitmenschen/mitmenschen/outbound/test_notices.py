@@ -165,6 +165,20 @@ class TestChannels(NoticeWorld):
 		self.assertEqual(len(self.gateway.delivered()), 1)
 		self.assertEqual(frappe.db.get_value(LOG, name, ["status", "attempts"]), (SENT, 2))
 
+	def test_an_attempt_cut_off_by_a_crash_is_never_sent_again(self) -> None:
+		household, _profile = self.person(channels=["SMS"], preferred="SMS", mobile="+4917612345673")
+		name = notify(("Refugee Household", household.name), NOTICE, {"case": "K"}, key=f"test:{random_string(8)}")
+		# as if a worker had claimed it and died before the gateway answered
+		frappe.db.set_value(LOG, name, "sending_since", add_to_date(now_datetime(), minutes=-20))
+		frappe.db.commit()
+		retry_due()
+		self.assertEqual(self.gateway.requests, [])
+		values = frappe.db.get_value(LOG, name, ["status", "next_attempt_on", "sending_since"], as_dict=True)
+		self.assertEqual((values.status, values.next_attempt_on, values.sending_since), (FAILED, None, None))
+		self.assertTrue(any("Zustellung ungewiss" in line for line in self.timeline("Refugee Household", household.name)))
+		retry_due()
+		self.assertEqual(self.gateway.requests, [])
+
 	def test_a_number_that_is_no_phone_number_is_refused_clearly(self) -> None:
 		with self.assertRaises(InvalidNumberError):
 			normalise("12ab")

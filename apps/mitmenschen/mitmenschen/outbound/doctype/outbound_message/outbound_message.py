@@ -28,6 +28,7 @@ class OutboundMessage(Document):
 		provider_message_id: DF.Data | None
 		reference_doctype: DF.Link | None
 		reference_name: DF.DynamicLink | None
+		sending_since: DF.Datetime | None
 		sent_on: DF.Datetime | None
 		status: DF.Literal["Queued", "Sent", "Failed"]
 		subject: DF.Data | None

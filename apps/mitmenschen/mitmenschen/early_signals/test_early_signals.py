@@ -12,7 +12,7 @@ from mitmenschen.early_signals import findings as kinds
 from mitmenschen.early_signals.figures import signal_figures
 from mitmenschen.early_signals.letter import letter_html, letter_pdf
 from mitmenschen.early_signals.offers import offer_letter, offer_referral, offer_talk, record_answer
-from mitmenschen.early_signals.settings import EarlySignalSettingsError
+from mitmenschen.early_signals.settings import EarlySignalSettingsError, arrears_purpose
 from mitmenschen.early_signals.sweep import CAUSE_GONE, SWITCHED_OFF, sweep
 from mitmenschen.erp.rent import make_rent_invoice, pay
 from mitmenschen.households.consent import REFERRAL, ConsentRequiredError
@@ -94,7 +94,9 @@ class TestArrears(EarlySignalTestCase):
 		settings.arrears_signal_enabled, settings.arrears_purpose = 1, "  "
 		with self.assertRaises(EarlySignalSettingsError):
 			settings.save()
+		self.assertIsNone(arrears_purpose(), "the privacy notice names no purpose while off")
 		self.arrears_on()
+		self.assertIn("Mietschulden", arrears_purpose())
 		sweep()
 		self.assertEqual(open_kinds(household.name), {kinds.ARREARS})
 
@@ -245,7 +247,7 @@ class TestAppSignals(EarlySignalTestCase):
 		found = {row.kind: row for row in signals(household.name, status="Open")}
 		self.assertEqual(set(found), set(kinds.KINDS) - {kinds.ARREARS})
 		self.assertEqual(found[kinds.ONBOARDING].since, days_ago(30))
-		self.assertIn(frappe._("Kindergarten Place"), found[kinds.UNMET_NEED].cause)
+		self.assertIn(frappe._("Kindergarten Place", lang="de"), found[kinds.UNMET_NEED].cause)
 		self.assertNotIn("Yara", json.dumps(found, default=str), "causes name no one")
 		self.assertEqual(found[kinds.COMPLAINTS].since, getdate(nowdate()))
 		sweep()  # a second run changes nothing

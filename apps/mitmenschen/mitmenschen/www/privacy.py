@@ -1,6 +1,7 @@
 import frappe
 from frappe import _
 
+from mitmenschen.early_signals.settings import arrears_purpose
 from mitmenschen.portal.context import set_portal_context
 from mitmenschen.portal.pages import portal_page
 from mitmenschen.rich_text import inert_html
@@ -16,3 +17,4 @@ def get_context(context):
 	context.cooperative_notice = inert_html(
 		frappe.get_cached_doc("Mitmenschen Settings").privacy_notice or ""
 	)
+	context.arrears_purpose = arrears_purpose()  # while the arrears signal is on (early_signals)

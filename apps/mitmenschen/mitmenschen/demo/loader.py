@@ -28,7 +28,20 @@ from mitmenschen.workflows.definitions import insert_in_state
 
 
 def load(commit: bool = True) -> None:
-	"""Load the demo cooperative; `commit=False` leaves the transaction to the caller (tests)."""
+	"""Load the demo cooperative; `commit=False` leaves the transaction to the caller (tests).
+
+	In the site's language: what the records write on their timelines (an onboarding plan made, an
+	assignment) is stored as text, so a run in English would leave English lines on a German desk."""
+	previous, frappe.local.lang = frappe.local.lang, frappe.db.get_default("lang") or "de"
+	try:
+		load_all()
+	finally:
+		frappe.local.lang = previous
+	if commit:
+		frappe.db.commit()
+
+
+def load_all() -> None:
 	ensure_staff()
 	ensure_languages()
 	ensure_property_tree()
@@ -41,8 +54,6 @@ def load(commit: bool = True) -> None:
 	ensure_meetings_and_actions()
 	ensure_rent_and_early_signals()
 	ensure_portal_users()
-	if commit:
-		frappe.db.commit()
 
 
 # ---------------------------------------------------------------- helpers

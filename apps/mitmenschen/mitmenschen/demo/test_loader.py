@@ -158,6 +158,14 @@ class TestDemoLoader(FrappeTestCase):
 				house_rules = [s for s in plan.steps if s.step.startswith("Hausordnung")]
 				self.assertEqual([(s.status, s.done_by) for s in house_rules], [("Done", data.CLERK)])
 
+	def test_timelines_speak_the_sites_language(self):
+		household = frappe.db.get_value("Refugee Household", {"family_name": "Haidari"})
+		notes = frappe.get_all(
+			"Comment", filters={"reference_name": household, "comment_type": "Info"}, pluck="content"
+		)
+		self.assertTrue(any("Einzugsplan" in note for note in notes), notes)
+		self.assertFalse([note for note in notes if "created with" in note])
+
 	def test_minutes_wait_for_a_managers_approval(self):
 		drafts = frappe.get_all(
 			"Round Table Meeting",

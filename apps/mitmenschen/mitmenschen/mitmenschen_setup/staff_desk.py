@@ -10,6 +10,7 @@ taken away again when such a role is added.
 """
 
 import frappe
+from frappe.custom.doctype.property_setter.property_setter import make_property_setter
 
 PROFILE = "Mit:Menschen Staff"
 APP = "mitmenschen"
@@ -21,11 +22,19 @@ KEPT_MODULES = frozenset({"Desk", "Contacts"})  # dashboards, ToDo and contacts 
 
 def after_migrate() -> None:
 	ensure_profile()
+	show_people_by_name()
 	for user in staff_users():
 		doc = frappe.get_doc("User", user)
 		if wanted_profile(doc) != doc.module_profile:
 			doc.flags.ignore_permissions = True
 			doc.save()
+
+
+def show_people_by_name() -> None:
+	"""Links to a user (assignee, chair, who explained the house rules) show the person's full name,
+	not the email address (User's title field, shown in links by a property setter)."""
+	if not frappe.get_meta("User").show_title_field_in_link:
+		make_property_setter("User", None, "show_title_field_in_link", 1, "Check", for_doctype=True)
 
 
 def blocked_modules() -> list[str]:

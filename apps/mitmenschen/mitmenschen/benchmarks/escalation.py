@@ -1,16 +1,21 @@
 """Benchmark of the escalation sweep against Frappe's own "Days After" Notification, on the same data.
 
 	bench --site <site> execute mitmenschen.benchmarks.escalation.run
-	bench --site <site> execute mitmenschen.benchmarks.escalation.run --kwargs "{'open_cases': 100000, 'due': 1000}"
+	bench --site <site> execute mitmenschen.benchmarks.escalation.run --kwargs "{'open_cases': 10000, 'due': 1000}"
 
 Seeds open cases with bulk inserts (names BENCH-…), each with its pending escalation ladder (six
 steps), of which `due` cases have a step due now and a response deadline yesterday. Times the sweep
 (which queues digests into the Email Queue) at a tenth of the size and at full size, to show that
 time and memory follow what is due rather than what is open; then times a "Days After" Notification
-that mails the assignee of each case due yesterday. Not a test: it prints figures. Everything it
-created is deleted afterwards (also when it fails), so the site stays usable.
+that mails the assignee of each case due yesterday, and prints the ratio of the two (the issue's
+target: the sweep at least 100 times faster at 100,000 open cases). Each sweep figure is the median
+of `runs` runs over the same due steps (made due again in between); the Notification runs once (a
+minute or more). `smtp_port` is the stand-in SMTP server's, used only on a site without an outgoing
+account. Not a test: it prints figures. Everything it created is deleted afterwards (also when it
+fails), so the site stays usable.
 """
 
+import statistics
 import time
 import tracemalloc
 from datetime import timedelta
@@ -24,6 +29,7 @@ from mitmenschen.install import ensure_escalation
 from mitmenschen.tests.mail import SMTPSink, ensure_outgoing_account, retire_outgoing_account
 
 PREFIX = "BENCH-"
+TARGET_RATIO = 100  # issue #20: the sweep at least 100 times as fast as the Notification
 BENCHMARK_SMTP_PORT = 2535
 USERS = 50  # clerks the due cases are spread over
 MANAGERS = 3
@@ -52,7 +58,9 @@ CASE_FIELDS = [
 ]
 
 
-def run(open_cases: int = 100_000, due: int = 1_000, smtp_port: int = BENCHMARK_SMTP_PORT) -> dict:
+def run(
+	open_cases: int = 100_000, due: int = 1_000, smtp_port: int = BENCHMARK_SMTP_PORT, runs: int = 3
+) -> dict:
 	frappe.flags.mute_emails = False
 	ensure_escalation()
 	started = now_datetime()
@@ -67,10 +75,10 @@ def run(open_cases: int = 100_000, due: int = 1_000, smtp_port: int = BENCHMARK_
 		users = _seed_users()
 		small = max(open_cases // 10, due)
 		_seed_cases(0, small, due, users)
-		figures["sweep_small"] = _time_sweep(small, due)
+		figures["sweep_small"] = _time_sweep(small, due, runs)
 		_rearm(due)
 		_seed_cases(small, open_cases, 0, users)
-		figures["sweep"] = _time_sweep(open_cases, due)
+		figures["sweep"] = _time_sweep(open_cases, due, runs)
 		figures["notification"] = _time_notification(open_cases, due)
 		_report(figures, open_cases, due)
 		return figures
@@ -182,15 +190,17 @@ def _warm_up() -> None:
 	frappe.sendmail(recipients=["bench-warm-up@bench.example"], subject="warm-up", message="<p>warm-up</p>")
 
 
-def _time_sweep(open_cases: int, due: int) -> dict:
-	"""Wall time of one sweep; then the same due work again under tracemalloc for its peak memory
-	(tracing slows Python down severalfold, so it is not part of the timing)."""
+def _time_sweep(open_cases: int, due: int, runs: int) -> dict:
+	"""Median wall time of `runs` sweeps over the same due steps; then the same due work again under
+	tracemalloc for its peak memory (tracing slows Python down severalfold, so it is not timed)."""
 	frappe.db.sql("analyze table `tabEscalation Timer`")
 	_warm_up()
-	started = time.perf_counter()
-	result = sweep()
-	seconds = time.perf_counter() - started
-	_rearm(due)
+	times = []
+	for _run in range(max(runs, 1)):
+		started = time.perf_counter()
+		result = sweep()
+		times.append(time.perf_counter() - started)
+		_rearm(due)
 	tracemalloc.start()
 	sweep()
 	_current, peak = tracemalloc.get_traced_memory()
@@ -200,7 +210,8 @@ def _time_sweep(open_cases: int, due: int) -> dict:
 		"due": due,
 		"timers_sent": result.timers,
 		"emails": result.emails,
-		"seconds": seconds,
+		"seconds": statistics.median(times),
+		"runs": [round(t, 3) for t in times],
 		"peak_mb": peak / 1e6,
 	}
 
@@ -254,11 +265,12 @@ def _time_notification(open_cases: int, due: int) -> dict:
 
 def _report(figures: dict, open_cases: int, due: int) -> None:
 	small, full, notification = figures["sweep_small"], figures["sweep"], figures["notification"]
-	print(f"Escalation benchmark on {frappe.local.site}: {due} due among open cases")
-	for label, f in (("sweep", small), ("sweep", full)):
+	print(f"Escalation benchmark on {frappe.local.site}: {due} steps due among {open_cases} open cases")
+	for f in (small, full):
+		runs = ", ".join(f"{t:.3f}" for t in f["runs"])
 		print(
-			f"  {label:<12} {f['open_cases']:>7} open: {f['seconds']:.3f} s, {f['timers_sent']} steps, "
-			f"{f['emails']} digest emails queued, peak {f['peak_mb']:.1f} MB"
+			f"  sweep        {f['open_cases']:>7} open: {f['seconds']:.3f} s (median of {runs}), "
+			f"{f['timers_sent']} steps, {f['emails']} digest emails queued, peak {f['peak_mb']:.1f} MB"
 		)
 	print(
 		f"  notification {notification['open_cases']:>7} open: {notification['seconds']:.3f} s, "
@@ -266,7 +278,10 @@ def _report(figures: dict, open_cases: int, due: int) -> None:
 	)
 	ratio = notification["seconds"] / full["seconds"] if full["seconds"] else float("inf")
 	figures["ratio"] = ratio
-	print(f"  ratio Notification / sweep at {open_cases} open: {ratio:.1f}x")
+	print(
+		f'  RATIO: the sweep is {ratio:.1f} times as fast as Frappe\'s "Days After" Notification '
+		f"at {open_cases} open cases (target: {TARGET_RATIO} at 100000)"
+	)
 
 
 def _clean(started) -> None:

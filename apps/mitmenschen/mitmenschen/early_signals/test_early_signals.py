@@ -12,6 +12,7 @@ from mitmenschen.early_signals import findings as kinds
 from mitmenschen.early_signals.figures import signal_figures
 from mitmenschen.early_signals.letter import letter_html, letter_pdf
 from mitmenschen.early_signals.offers import offer_letter, offer_referral, offer_talk, record_answer
+from mitmenschen.early_signals.report.early_signal_figures.early_signal_figures import execute as report
 from mitmenschen.early_signals.settings import EarlySignalSettingsError, arrears_purpose
 from mitmenschen.early_signals.sweep import CAUSE_GONE, SWITCHED_OFF, sweep
 from mitmenschen.erp.rent import make_rent_invoice, pay
@@ -396,6 +397,10 @@ class TestOffers(EarlySignalTestCase):
 		self.assertEqual(after.offers, before.offers)
 		self.assertEqual(after.taken_up, before.taken_up + 1)
 		self.assertEqual(after.cleared_after_offer, before.cleared_after_offer + 1)
+		columns, rows = report(frappe._dict(from_date=nowdate(), to_date=nowdate()))
+		(row,) = [r for r in rows if r["kind"] == frappe._(kinds.ARREARS)]
+		self.assertEqual(row["cleared_after_offer"], after.cleared_after_offer)
+		self.assertNotIn("household", {column["fieldname"] for column in columns}, "counts, no names")
 
 	def test_letter_in_the_familys_language(self) -> None:
 		signal = self.arrears_signal(languages=("ar", "de"))

@@ -36,6 +36,8 @@ lose topic and notes (`mitmenschen.privacy.case_followups`).
 A household's onboarding plan loses the children's names and skip reasons, its referrals to partners
 lose the member, the family name and the free texts; steps, needs, partners, statuses and dates stay
 (`mitmenschen.privacy.household_followups`).
+Its early signals (`Early Signal` with the offers made) are deleted with it, trail included
+(`mitmenschen.privacy.early_signals`).
 
 For both, the trail Frappe keeps is removed as well (versions, comments, emails, files,
 assignments, logs — see `mitmenschen.privacy.trail`; copies of deleted records and trail rows in

@@ -22,6 +22,7 @@ from mitmenschen.escalation import ladder, timers
 from mitmenschen.escalation.digest import language
 from mitmenschen.interpreting import links
 from mitmenschen.interpreting.appointment import FIELDS, facts
+from mitmenschen.interpreting.lead_time import calendar
 from mitmenschen.interpreting.pool import appointment, matching_mediators, need_of
 from mitmenschen.mediation import playbook
 from mitmenschen.outbound.mail import outgoing_account, queue
@@ -104,8 +105,6 @@ def schedule_reminder(doc) -> None:
 
 def schedule_unfilled(doc) -> None:
 	"""Nobody found: the clerk at once, the managers a working day later if it is still unfilled."""
-	from mitmenschen.interpreting.lead_time import calendar
-
 	now = now_datetime()
 	cal = calendar(doc.mediation_case)
 	rungs = [

@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from mitmenschen.access.permissions import add_partner_index
 from mitmenschen.erp.records import set_district, set_erp_doctypes
 from mitmenschen.households import referral_lifecycle
 from mitmenschen.mediation import closing_the_loop
@@ -150,8 +151,6 @@ class MediationCase(Document):
 def on_doctype_update() -> None:
 	"""Indexes for the daily retention job, for partners' lists, for the round table's reports and for
 	the clerks' lists."""
-	from mitmenschen.access.permissions import add_partner_index
-
 	add_retention_index("Mediation Case")
 	add_partner_index("Mediation Case")
 	add_evidence_indexes("Mediation Case")

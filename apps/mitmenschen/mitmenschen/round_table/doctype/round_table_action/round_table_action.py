@@ -5,6 +5,7 @@ import frappe
 from frappe import _
 from frappe.model.document import Document
 
+from mitmenschen.access.permissions import add_partner_index
 from mitmenschen.round_table.reminders import sync_action_timers
 
 
@@ -50,6 +51,4 @@ class RoundTableAction(Document):
 
 
 def on_doctype_update() -> None:
-	from mitmenschen.access.permissions import add_partner_index
-
 	add_partner_index("Round Table Action")

@@ -177,6 +177,7 @@ website_route_rules = [
 	{"from_route": "/f/<case>/<sig>", "to_route": "follow-up"},
 	# a language mediator's offer or appointment (signed, no login; interpreting/links.py)
 	{"from_route": "/d/<offer>/<sig>", "to_route": "interpreting"},
+	{"from_route": "/t/<translation>/<sig>", "to_route": "translation"},  # a short written translation
 ]
 role_home_page = {"Partner User": "partner"}
 portal_menu_items = [

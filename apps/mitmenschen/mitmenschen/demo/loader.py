@@ -17,6 +17,7 @@ from frappe.utils import add_days, add_to_date, getdate, now_datetime, nowdate
 from frappe.utils.password import update_password
 
 from mitmenschen.demo import data
+from mitmenschen.demo.interpreting import ensure_interpreting
 from mitmenschen.early_signals import offers as signal_offers
 from mitmenschen.early_signals.findings import ARREARS
 from mitmenschen.early_signals.sweep import sweep
@@ -52,6 +53,7 @@ def load_all() -> None:
 	ensure_households()
 	ensure_cases()
 	ensure_meetings_and_actions()
+	ensure_interpreting()  # language mediators, bookings, a written translation (demo/interpreting.py)
 	ensure_rent_and_early_signals()
 	ensure_portal_users()
 

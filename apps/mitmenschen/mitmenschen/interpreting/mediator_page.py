@@ -48,3 +48,30 @@ def page(offer: str | None, sig: str | None) -> dict:
 		"confidential": _("You learn only what the appointment needs. Everything you hear is confidential."),
 	}
 	return result
+
+
+def translation_page(name: str | None, sig: str | None) -> dict:
+	"""/t/<translation>/<signature>: only the text and a box for the translation."""
+	from mitmenschen.interpreting import written
+	from mitmenschen.interpreting.appointment import language_name
+
+	state, row = written.check_link(name, sig)
+	result = frappe._dict(state=state, http_status_code={written.INVALID: 404, written.GONE: 410}.get(state, 200))
+	if state == written.INVALID:
+		result.message = _("This link is not valid. Please check the address in your email.")
+		return result
+	if state == written.GONE:
+		result.message = _("This text has already been translated. Thank you!")
+		return result
+	result.translation, result.sig = row.name, sig
+	result.source_text = row.source_text
+	result.max_text = written.MAX_TEXT
+	result.texts = {
+		"intro": _("Please translate this text from {0} into {1}:").format(
+			language_name(row.source_language), language_name(row.target_language)
+		),
+		"translation": _("Your translation"),
+		"send": _("Send translation"),
+		"confidential": _("You learn only what the appointment needs. Everything you hear is confidential."),
+	}
+	return result

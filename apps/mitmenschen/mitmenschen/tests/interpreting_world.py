@@ -156,3 +156,83 @@ def build_offered() -> dict:
 		for row in booking.offers
 	]
 	return world
+
+
+def isolation_world() -> dict:
+	"""Partners A and B with portal users, a tenant (isolation_world), a mediator in each partner's pool
+	and a booking offered to them: who may reach which mediator, booking and link
+	(tests/test_partner_isolation.py). Sends nothing (no outgoing account is needed)."""
+	from mitmenschen.tests import isolation_world as partners
+
+	world = partners.build()
+	settings()
+	user = clerk()
+	tag = random_string(5)
+	dialect = f"Irakisch-{tag}"
+	for label in ("A", "B"):
+		doc = frappe.get_doc(
+			{
+				"doctype": "Language Mediator",
+				"full_name": f"Mittlerin {label} {tag}",
+				"email": f"mittlerin-{label.lower()}-{tag.lower()}@pool.example",
+				"phone": "+49 421 555 0166",
+				"partner_organisation": world[label]["organisation"],
+				"pledge_signed_on": "2026-03-01",
+				"languages": [{"language": "ar", "dialect": dialect, "level": "Fluent"}],
+				"by_phone": 1,
+			}
+		).insert()
+		world[label]["mediator"], world[label]["mediator_name"] = doc.name, doc.full_name
+	booking = frappe.get_doc(
+		{
+			"doctype": "Interpreter Booking",
+			"purpose_type": "House Rules Explanation",
+			"household": world["B"]["household"],
+			"interpreter_language": "ar",
+			"dialect": dialect,
+			"date": appointment_day(),
+			"start_time": "15:00:00",
+			"duration_hours": 1,
+			"mode": "Phone",
+			"call_link": "+49 421 555 0188",
+			"clerk": user,
+		}
+	).insert()
+	frappe.db.commit()
+	offer = booking.offers[0]
+	world["booking"] = {
+		"name": booking.name,
+		"offer": offer.name,
+		"sig": links.signature(links.OFFER, offer.name, offer.mediator),
+		"dialect": dialect,
+		"call_link": "+49 421 555 0188",
+	}
+	return world
+
+
+def audit_records(organisation: str) -> tuple[str, str]:
+	"""A mediator of `organisation`'s pool and a staff booking, for the route audit's pairs."""
+	mediator = frappe.get_doc(
+		{
+			"doctype": "Language Mediator",
+			"full_name": f"Prüfmittlerin {random_string(5)}",
+			"email": f"{random_string(8).lower()}@pool.example",
+			"partner_organisation": organisation,
+			"pledge_signed_on": "2026-03-01",
+			"languages": [{"language": "fa", "level": "Native"}],
+			"by_phone": 1,
+		}
+	).insert()
+	booking = frappe.get_doc(
+		{
+			"doctype": "Interpreter Booking",
+			"purpose_type": "Round Table Meeting",
+			"interpreter_language": "fa",
+			"date": appointment_day(),
+			"start_time": "11:00:00",
+			"duration_hours": 1,
+			"mode": "Video",
+			"call_link": "https://video.example/raum",
+		}
+	).insert()
+	return mediator.name, booking.name

@@ -10,7 +10,11 @@ const BOOKING_COLOURS = { Searching: "orange", Offered: "orange", Confirmed: "gr
 
 frappe.ui.form.on("Mediation Case", {
 	refresh(frm) {
-		if (!frm.is_new()) show_interpreter_bookings(frm);
+		if (frm.is_new()) return;
+		show_interpreter_bookings(frm);
+		if (frm.perm[0] && frm.perm[0].write) {
+			frm.add_custom_button(__("Short Translation"), () => translation_dialog(frm), __("Interpreting"));
+		}
 	},
 });
 
@@ -72,3 +76,49 @@ window.mitmenschen_book_interpreter = function (frm, step) {
 	});
 	dialog.show();
 };
+
+// A family's message to a mediator who translates in writing; with LibreTranslate configured, a machine
+// draft beside the original (shown as such, sent nowhere). Without a service there is no draft button.
+function translation_dialog(frm) {
+	const WRITTEN = "mitmenschen.interpreting.written.";
+	frappe.xcall(WRITTEN + "translation_options", { case: frm.doc.name }).then((options) => {
+		const dialog = new frappe.ui.Dialog({
+			title: __("Short Translation"),
+			fields: [
+				{ fieldname: "text", fieldtype: "Small Text", label: __("Original"), reqd: 1, default: options.text },
+				{ fieldname: "source_language", fieldtype: "Link", options: "Language", label: __("From Language"), reqd: 1, default: options.language },
+				{ fieldname: "target_language", fieldtype: "Link", options: "Language", label: __("To Language"), reqd: 1, default: "de" },
+				{
+					fieldname: "mediator",
+					fieldtype: "Select",
+					label: __("Mediator"),
+					options: [""].concat(options.mediators.map((m) => ({ value: m.name, label: m.full_name }))),
+				},
+				{ fieldname: "draft", fieldtype: "HTML" },
+			],
+			primary_action_label: __("Send to Mediator"),
+			primary_action(values) {
+				if (!values.mediator) return frappe.msgprint(__("Please choose a mediator."));
+				frappe.xcall(WRITTEN + "request_translation", { case: frm.doc.name, ...values }).then(() => {
+					dialog.hide();
+					frappe.show_alert({ message: __("Sent to the mediator."), indicator: "green" });
+					frm.reload_doc();
+				});
+			},
+		});
+		if (options.machine) {
+			dialog.set_secondary_action_label(__("Machine Draft"));
+			dialog.set_secondary_action(() => {
+				const values = dialog.get_values();
+				if (!values) return;
+				frappe.xcall(WRITTEN + "machine_draft", { case: frm.doc.name, text: values.text, source_language: values.source_language, target_language: values.target_language }).then((r) => {
+					dialog.fields_dict.draft.$wrapper.html(
+						`<div class="mm-machine-draft alert alert-warning"><b>${frappe.utils.escape_html(r.label)}</b><p dir="auto">${frappe.utils.escape_html(r.draft)}</p></div>`
+					);
+					frm.reload_doc();
+				});
+			});
+		}
+		dialog.show();
+	});
+}

@@ -13,7 +13,9 @@ supervisord.conf). While the simulated people work, at these seconds of the run:
         OOM killer would); then look whether the burst was half sent;
 - 45 s  kill a web process mid-request: SIGKILL one of gunicorn's workers while it is busy;
 - 70 s  stop MariaDB for 30 s (`supervisorctl stop mm-mariadb`, then start);
-- 140 s stop Redis, cache and queue, for 30 s.
+- 140 s stop Redis, cache and queue, for 30 s;
+- 200 s (70 s with --no-outages) when the stack runs two nodes (PROD_NODES=2): lose node 2 — SIGKILL
+        to its gunicorn and RQ workers at once, kept down for 30 s, then started again.
 
 MariaDB and Redis are started again by the drill (an outage ends when the server is back); nothing
 else is touched: the web processes, workers and scheduler must come back by themselves. After the
@@ -51,6 +53,9 @@ BURST = 1500  # escalation steps due at once: the sweep that handles them runs f
 RECOVERY_SECONDS = 240
 SCHEDULER_SECONDS = 330  # the "all" jobs (mail flush) are due every 240 s
 REDIS_QUEUE = "redis://127.0.0.1:11000"
+NODE_GROUP = "node-2"  # bin/production's second node (PROD_NODES=2)
+NODE_WEB = f"{NODE_GROUP}:mm-web-2"
+NODE_PROGRAMS = [NODE_WEB, f"{NODE_GROUP}:mm-worker-short-2", f"{NODE_GROUP}:mm-worker-long-2"]
 
 
 def say(text: str) -> None:
@@ -124,6 +129,8 @@ class Drill:
 				Fault("MariaDB stopped", 70, lambda f: self.outage(f, ["mm-mariadb"])),
 				Fault("Redis stopped", 140, lambda f: self.outage(f, ["mm-redis-cache", "mm-redis-queue"])),
 			]
+		if NODE_WEB in supervisor.states():  # PROD_NODES=2: lose the second node under load
+			self.faults.append(Fault("node 2 lost", 200 if outages else 70, self.lose_node))
 		self.burst: list[str] = []
 		self.world: dict = {}  # the load's people and run id, once built
 		self.killed_at: str | None = None  # the site's clock when the worker was killed
@@ -205,6 +212,38 @@ class Drill:
 			f"SIGKILL to gunicorn worker {busiest} (busiest of {len(workers)} in the last 0.3 s)"
 		)
 		fault.state = "done"
+
+	# -- a whole node lost -------------------------------------------------------------------------------
+	def lose_node(self, fault: Fault) -> None:
+		"""SIGKILL to every process of node 2 at once (gunicorn's master and workers, both RQ workers and
+		their work horses), as when a machine dies; supervisord is then told to leave it down, so the
+		first node alone serves every user (their sessions live in Redis and the database) for
+		OUTAGE_SECONDS, after which the node comes back as a replaced machine would."""
+		if fault.state == "waiting":
+			masters = [self.sv.pid(program) for program in NODE_PROGRAMS]
+			doomed = [pid for pid in masters if pid] + [c for pid in masters if pid for c in children(pid)]
+			# supervisord is told to stop the group first, so that it does not start what dies, and the
+			# SIGKILL follows at once: the node's processes end mid-request, as when its machine dies
+			stopping = subprocess.Popen(
+				["supervisorctl", "-c", self.sv.conf, "stop", f"{NODE_GROUP}:*"],
+				stdout=subprocess.DEVNULL,
+				stderr=subprocess.DEVNULL,
+			)
+			time.sleep(0.05)
+			fault.began = time.time()
+			for pid in doomed:
+				try:
+					os.kill(pid, signal.SIGKILL)
+				except ProcessLookupError:
+					pass
+			stopping.wait(timeout=120)
+			fault.notes.append(f"SIGKILL to {len(doomed)} processes of {NODE_GROUP}; kept down")
+			fault.state = "down"
+		elif fault.state == "down" and time.time() - fault.began >= OUTAGE_SECONDS:
+			out = self.sv.ctl("start", f"{NODE_GROUP}:*").stdout.strip().replace("\n", "; ")
+			fault.ended = time.time()
+			fault.notes.append(f"back after {fault.ended - fault.began:.0f} s: {out}")
+			fault.state = "done"
 
 	# -- outages ------------------------------------------------------------------------------------------
 	def outage(self, fault: Fault, programs: list[str]) -> None:

@@ -24,6 +24,7 @@ def test_partner_accepts_replies_and_declines(page, base_url, world, browser):
 	shot(page, "partner-referrals")
 	page.locator(f".mm-referral[data-case='{a['case_to_accept']}'] .mm-accept button").click()
 	page.wait_for_selector(f".mm-referral[data-case='{a['case_to_accept']}']", state="detached")
+	page.wait_for_load_state()  # the reloaded page's script answers the next form, not the browser
 
 	# decline without a reason: refused with a German message, nothing changes
 	card = page.locator(f".mm-referral[data-case='{a['case_to_decline']}']")

@@ -30,7 +30,7 @@ COMMIT_EVERY = 500
 NOTICE = TemplateSet(
 	"Mit:Menschen Benchmark Notice", lambda lang: ("Mitteilung #{{ n }}", "<p>Nachricht Nummer #{{ n }}.</p>")
 )
-NUMBER = re.compile(r"#(\d+)")
+NUMBER = re.compile(r"#(\w+)-(\d+)")  # run id and notice number (another run's texts do not count)
 
 
 def run(notices: int = 10_000) -> dict:
@@ -48,7 +48,7 @@ def run(notices: int = 10_000) -> dict:
 		started = time.monotonic()
 		for n in range(notices):
 			person = ("Refugee Household", households[n % len(households)])
-			notify(person, NOTICE, {"n": n}, key=f"bench-channels:{run_id}:{n}")
+			notify(person, NOTICE, {"n": f"{run_id}-{n}"}, key=f"bench-channels:{run_id}:{n}")
 			if (n + 1) % COMMIT_EVERY == 0:
 				frappe.db.commit()  # each commit tries the deliveries queued in it
 		frappe.db.commit()
@@ -73,9 +73,11 @@ def run(notices: int = 10_000) -> dict:
 		recovery_seconds = time.monotonic() - started
 
 		accepted = Counter(
-			int(match.group(1))
+			int(match.group(2))
 			for request in gateway.requests
-			if request["delivered"] and (match := NUMBER.search(request["params"].get("text", "")))
+			if request["delivered"]
+			and (match := NUMBER.search(request["params"].get("text", "")))
+			and match.group(1) == run_id
 		)
 		final = Counter(
 			frappe.get_all(LOG, filters={"key": ["like", f"bench-channels:{run_id}:%"]}, pluck="status")

@@ -20,10 +20,13 @@ from frappe.utils import now_datetime
 from mitmenschen.language import PORTAL_LANGUAGES, base_language, text_direction
 from mitmenschen.mediation.follow_up import reporter_lang
 from mitmenschen.outbound import templates as templates_kit
+from mitmenschen.outbound.consent import profile_of
 from mitmenschen.outbound.mail import outgoing_account, send_from_record
+from mitmenschen.outbound.notices import notify
 from mitmenschen.outbound.templates import TemplateSet
 
 DOCTYPE = "Mediation Case"
+HOUSEHOLD = "Refugee Household"
 LANGUAGES = PORTAL_LANGUAGES
 REPORTER, RESPONDENT = "Reporter", "Respondent"
 
@@ -107,23 +110,34 @@ def household_email(household) -> str | None:
 
 
 def send_closure_messages(case) -> list[str]:
-	"""on_update, when the case was just closed. Returns the Communications sent."""
-	if not outgoing_account(DOCTYPE):
-		return []
+	"""on_update, when the case was just closed. Returns the Communications sent (and the Outbound
+	Message of a household whose contact channels are on record)."""
+	mail = outgoing_account(DOCTYPE)
 	cooperative = (
 		frappe.db.get_default("company") or frappe.db.get_single_value("Website Settings", "app_name") or ""
 	)
 	sent = []
-	if case.reporter_email:
+	if mail and case.reporter_email:
 		lang = reporter_lang(case)
 		context = {"case_name": case.name, "subject": case.subject, "cooperative": cooperative}
 		sent.append(_send(case, case.reporter_email, *render(REPORTER, lang, context)))
 	if case.respondent_household:
 		household = frappe.get_doc("Refugee Household", case.respondent_household)
+		# only the number and the cooperative: nothing of what the reporter wrote or who they are
+		context = {"case_name": case.name, "cooperative": cooperative}
 		email = household_email(household)
-		if email and email.strip().lower() != (case.reporter_email or "").strip().lower():
-			# only the number and the cooperative: nothing of what the reporter wrote or who they are
-			context = {"case_name": case.name, "cooperative": cooperative}
+		if profile_of(HOUSEHOLD, household.name):  # its consented channel (SMS, WhatsApp, …) or a letter
+			sent.append(
+				notify(
+					(HOUSEHOLD, household.name),
+					TEMPLATES[RESPONDENT],
+					context,
+					reference=(DOCTYPE, case.name),
+					key=f"closure:{case.name}:{case.reopen_count or 0}:respondent",
+					language=household_language(household),
+				)
+			)
+		elif mail and email and email.strip().lower() != (case.reporter_email or "").strip().lower():
 			sent.append(_send(case, email, *render(RESPONDENT, household_language(household), context)))
 	if sent:
 		frappe.db.set_value(DOCTYPE, case.name, "closure_notified_on", now_datetime(), update_modified=False)

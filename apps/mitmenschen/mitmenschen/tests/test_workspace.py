@@ -5,7 +5,7 @@ from frappe.tests.utils import FrappeTestCase
 
 WORKSPACE = "Mit Menschen"
 # the modules whose records and reports the app's workspace gathers (others bring workspaces of their own)
-MODULES = ("Mediation", "Households", "Partners", "Round Table", "Mitmenschen Setup")
+MODULES = ("Mediation", "Households", "Partners", "Round Table", "Mitmenschen Setup", "Early Signals")
 
 
 class TestWorkspaceLinks(FrappeTestCase):

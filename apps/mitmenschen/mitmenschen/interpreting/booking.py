@@ -55,7 +55,9 @@ def fill_from_source(doc) -> None:
 
 def validate_appointment(doc) -> None:
 	try:
-		doc.start_time = get_time(doc.start_time).strftime("%H:%M:%S")
+		start = get_time(doc.start_time).strftime("%H:%M:%S")
+		if doc.is_new():
+			doc.start_time = start  # "9:30" typed in the dialog; fixed once booked
 	except (TypeError, ValueError, AttributeError):  # dateutil: ParserError (a ValueError), or None for "25:00"
 		frappe.throw(
 			_("Please give the start time as hours and minutes, e.g. 14:30."), title=_("Start Time"), exc=BookingError

@@ -14,6 +14,7 @@ import frappe
 import requests
 from frappe import _
 from frappe.utils import escape_html, now_datetime
+from frappe.utils.password import get_decrypted_password
 
 from mitmenschen.escalation.digest import language
 from mitmenschen.interpreting import links
@@ -212,7 +213,7 @@ def libretranslate(url: str, text: str, source: str, target: str) -> str:
 	"""POST /translate as LibreTranslate documents it: q, source, target, format (and api_key when set);
 	the answer is {"translatedText": …}. A failure is a clear message, never a half draft."""
 	payload = {"q": text, "source": source, "target": target, "format": "text"}
-	api_key = frappe.utils.password.get_decrypted_password(SETTINGS, SETTINGS, "libretranslate_api_key", raise_exception=False)
+	api_key = get_decrypted_password(SETTINGS, SETTINGS, "libretranslate_api_key", raise_exception=False)
 	if api_key:
 		payload["api_key"] = api_key
 	try:

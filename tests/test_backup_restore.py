@@ -23,16 +23,24 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
+from scratch_sites import (
+	BENCH,
+	DB_ROOT,
+	NEW_SITE,
+	SITES,
+	bench,
+	copy_site,
+	drop_site,
+	execute,
+	gpg_decrypt,
+	is_gpg,
+	site_config,
+)
 
-BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
-SITES = BENCH / "sites"
 MM_SITE = os.environ.get("MM_SITE", "test.localhost")
-DB_ROOT_PASSWORD = os.environ.get("DB_ROOT_PASSWORD", "mitmenschen")
 TAG = uuid.uuid4().hex[:6]
 SOURCE = f"backup-src-{TAG}.localhost"
 TARGET = f"restore-check-{TAG}.localhost"
-DB_ROOT = ["--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD]
-NEW_SITE = [*DB_ROOT, "--mariadb-user-host-login-scope=%", "--admin-password", "admin"]
 ARTIFACTS = Path(__file__).parent / "artifacts"
 
 
@@ -56,52 +64,6 @@ def signed_consent_form() -> bytes:
 
 
 CONSENT_FORM = signed_consent_form()
-
-
-def bench(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-	result = subprocess.run(["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=900)
-	if check:
-		# the head of stderr too: `bench execute` hides the first error behind a NameError of its own
-		assert result.returncode == 0, (
-			f"bench {' '.join(args)}:\n{result.stdout[-2000:]}\n{result.stderr[:3000]}\n…\n{result.stderr[-1000:]}"
-		)
-	return result
-
-
-def execute(site: str, method: str, **kwargs) -> dict:
-	args = ["--kwargs", json.dumps(kwargs)] if kwargs else []
-	out = bench("--site", site, "execute", method, *args).stdout
-	return json.loads(out[out.index("{") :])
-
-
-def site_config(site: str) -> dict:
-	return json.loads((SITES / site / "site_config.json").read_text())
-
-
-def is_gpg(path: Path) -> bool:
-	"""OpenPGP data that starts with a symmetric-key packet, as `gpg -c` writes it."""
-	first = path.read_bytes()[:1]
-	return bool(first) and ((first[0] & 0xFC) == 0x8C or first[0] == 0xC3)
-
-
-def gpg_decrypt(path: Path, key: str) -> bytes:
-	result = subprocess.run(
-		[
-			"gpg",
-			"--batch",
-			"--quiet",
-			"--pinentry-mode",
-			"loopback",
-			"--passphrase-fd",
-			"0",
-			"--decrypt",
-			str(path),
-		],
-		input=key.encode(),
-		capture_output=True,
-		check=True,
-	)
-	return result.stdout
 
 
 def app_doctypes_on_disk() -> list[str]:
@@ -143,16 +105,7 @@ def world(tmp_path_factory):
 
 	try:
 		# the source: a copy of the site under test's database, with the demo cooperative
-		bench("--site", MM_SITE, "backup", "--backup-path", str(tmp / "copy"))
-		dump = next((tmp / "copy").glob("*-database*.sql.gz"))
-		if is_gpg(dump):
-			plain = tmp / "copy.sql.gz"
-			plain.write_bytes(gpg_decrypt(dump, site_config(MM_SITE)["backup_encryption_key"]))
-			dump = plain
-		bench("new-site", SOURCE, "--source-sql", str(dump), *NEW_SITE)
-		bench("--site", SOURCE, "set-config", "allow_tests", "true")
-		# the copy holds the users the suites made within the hour; Frappe allows 60 an hour (as bin/test)
-		bench("--site", SOURCE, "set-config", "--parse", "throttle_user_limit", "10000")
+		copy_site(MM_SITE, SOURCE, tmp)
 		lap("source site (copy of the test site)")
 		# the fresh target, made meanwhile: Frappe only, as on a new server
 		target_log = tmp / "target.log"
@@ -196,18 +149,7 @@ def world(tmp_path_factory):
 			target.kill()
 			target.wait()
 		for site in (TARGET, SOURCE):
-			if (SITES / site).exists():
-				# check=False: a failed drop must not hide why the test failed (bench says it on stdout)
-				bench(
-					"drop-site",
-					site,
-					*DB_ROOT,
-					"--no-backup",
-					"--force",
-					"--archived-sites-path",
-					str(tmp / "archived"),
-					check=False,
-				)
+			drop_site(site, tmp)
 		lap("drop both sites")
 		ARTIFACTS.mkdir(exist_ok=True)
 		(ARTIFACTS / "backup_restore_times.json").write_text(json.dumps(times, indent=1))

@@ -9,60 +9,22 @@ refused because the site, not the record, differs. One gunicorn serves both by t
 in production. The copy is dropped afterwards.
 """
 
-import gzip
 import json
 import os
 import socket
 import subprocess
 import time
 import uuid
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 import requests
+from scratch_sites import BENCH, SITES, bench, copy_site, drop_site, execute
 
-BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
-SITES = BENCH / "sites"
 SITE_A = os.environ.get("MM_SITE", "test.localhost")
 SITE_B = f"coop-b-{uuid.uuid4().hex[:6]}.localhost"
 PORT = int(os.environ.get("MM_COOP_PORT", "8021"))
 ADMIN_PASSWORD = os.environ.get("MM_ADMIN_PASSWORD", "admin")
-DB_ROOT = [
-	"--db-root-username",
-	"root",
-	"--db-root-password",
-	os.environ.get("DB_ROOT_PASSWORD", "mitmenschen"),
-]
-
-
-def bench(*args: str, check: bool = True) -> subprocess.CompletedProcess:
-	result = subprocess.run(["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=900)
-	if check:
-		assert result.returncode == 0, (
-			f"bench {' '.join(args)}:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
-		)
-	return result
-
-
-def execute(site: str, method: str, **kwargs) -> dict:
-	args = ["--kwargs", json.dumps(kwargs)] if kwargs else []
-	out = bench("--site", site, "execute", method, *args).stdout
-	return json.loads(out[out.index("{") :])
-
-
-def gpg_decrypt(path: Path, key: str) -> bytes:
-	command = [
-		"gpg",
-		"--batch",
-		"--quiet",
-		"--pinentry-mode",
-		"loopback",
-		"--passphrase-fd",
-		"0",
-		"--decrypt",
-	]
-	return subprocess.run([*command, str(path)], input=key.encode(), capture_output=True, check=True).stdout
 
 
 def url(path: str) -> str:
@@ -98,25 +60,7 @@ def world(tmp_path_factory):
 	server = None
 	try:
 		w.a = execute(SITE_A, "mitmenschen.tests.cooperatives_world.build")
-		bench("--site", SITE_A, "backup", "--backup-path", str(tmp / "copy"))
-		dump = next((tmp / "copy").glob("*-database*.sql.gz"))
-		key = json.loads((SITES / SITE_A / "site_config.json").read_text()).get("backup_encryption_key")
-		if key and dump.read_bytes()[:2] != b"\x1f\x8b":  # encrypted by the site's backup key
-			plain = tmp / "copy.sql.gz"
-			plain.write_bytes(gpg_decrypt(dump, key))
-			dump = plain
-		gzip.open(dump).read(1)  # a readable dump, or fail here rather than in new-site
-		bench(
-			"new-site",
-			SITE_B,
-			"--source-sql",
-			str(dump),
-			*DB_ROOT,
-			"--mariadb-user-host-login-scope=%",
-			"--admin-password",
-			ADMIN_PASSWORD,
-		)
-		bench("--site", SITE_B, "set-config", "allow_tests", "true")
+		copy_site(SITE_A, SITE_B, tmp)
 		# gunicorn as in production (bench serve would pin the default site): the site by the Host header
 		server = subprocess.Popen(
 			[
@@ -145,17 +89,7 @@ def world(tmp_path_factory):
 		if server:
 			os.killpg(server.pid, 15)
 			server.wait(timeout=30)
-		if (SITES / SITE_B).exists():
-			bench(
-				"drop-site",
-				SITE_B,
-				*DB_ROOT,
-				"--no-backup",
-				"--force",
-				"--archived-sites-path",
-				str(tmp / "archived"),
-				check=False,
-			)
+		drop_site(SITE_B, tmp)
 
 
 def test_each_host_name_is_its_own_cooperative(world):

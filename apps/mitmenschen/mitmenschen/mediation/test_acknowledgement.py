@@ -9,34 +9,14 @@ from frappe.utils import random_string
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.portal import tenant
 from mitmenschen.tests.factories import make_case, make_category
-from mitmenschen.tests.mail import (
-	SMTPSink,
-	ensure_outgoing_account,
-	flush_queue,
-	retire_outgoing_account,
-)
+from mitmenschen.tests.mail import MailTestCase, flush_queue
 from mitmenschen.tests.portal_world import make_tenant_user
 
 PORT = 2537
 
 
-class TestAcknowledgement(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls) -> None:
-		super().setUpClass()
-		cls.smtp = SMTPSink(PORT)
-		cls.smtp.start()
-		ensure_outgoing_account(PORT)
-		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls) -> None:
-		cls.smtp.stop()
-		retire_outgoing_account()
-		super().tearDownClass()
-
-	def setUp(self) -> None:
-		self.smtp.messages.clear()
+class TestAcknowledgement(MailTestCase):
+	PORT = PORT
 
 	def tearDown(self) -> None:
 		frappe.set_user("Administrator")

@@ -12,13 +12,7 @@ from frappe.tests.utils import FrappeTestCase
 
 from mitmenschen.outbound.mail import MAKE_ARGUMENTS, outgoing_account, queue, send_from_record
 from mitmenschen.tests.factories import make_case
-from mitmenschen.tests.mail import (
-	TEST_ACCOUNT,
-	SMTPSink,
-	ensure_outgoing_account,
-	flush_queue,
-	retire_outgoing_account,
-)
+from mitmenschen.tests.mail import TEST_ACCOUNT, MailTestCase, flush_queue
 
 
 class TestMakeSignature(FrappeTestCase):
@@ -53,23 +47,8 @@ class TestMakeSignature(FrappeTestCase):
 PORT = 2561
 
 
-class TestSending(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls) -> None:
-		super().setUpClass()
-		cls.smtp = SMTPSink(PORT)
-		cls.smtp.start()
-		ensure_outgoing_account(PORT)
-		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls) -> None:
-		cls.smtp.stop()
-		retire_outgoing_account()
-		super().tearDownClass()
-
-	def setUp(self) -> None:
-		self.smtp.messages.clear()
+class TestSending(MailTestCase):
+	PORT = PORT
 
 	def tearDown(self) -> None:
 		frappe.db.rollback()

@@ -10,6 +10,7 @@ from datetime import datetime
 
 import frappe
 from aiosmtpd.controller import Controller
+from frappe.tests.utils import FrappeTestCase
 from frappe.utils import now_datetime
 
 HOST = "127.0.0.1"
@@ -61,6 +62,31 @@ def smtp_sink(port: int):
 		yield sink
 	finally:
 		sink.stop()
+
+
+class MailTestCase(FrappeTestCase):
+	"""A test class whose mail goes to a real SMTP sink on loopback (`self.smtp`), port `PORT`, through
+	the default outgoing account; the sink is emptied before each test."""
+
+	PORT: int
+
+	@classmethod
+	def setUpClass(cls) -> None:
+		super().setUpClass()
+		cls.smtp = SMTPSink(cls.PORT)
+		cls.smtp.start()
+		ensure_outgoing_account(cls.PORT)
+		frappe.db.commit()
+
+	@classmethod
+	def tearDownClass(cls) -> None:
+		cls.smtp.stop()
+		retire_outgoing_account()
+		super().tearDownClass()
+
+	def setUp(self) -> None:
+		super().setUp()
+		self.smtp.messages.clear()
 
 
 # What flush_queue may deliver: mail queued since the current test class set up its outgoing account.

@@ -1,0 +1,88 @@
+"""Sites made and dropped by end-to-end tests: `bench` and `bench execute` from a test, and a copy of
+the site under test (Frappe's backup opened with `bench new-site --source-sql`: seconds, where a new
+site with ERPNext and its setup wizard takes minutes)."""
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
+SITES = BENCH / "sites"
+DB_ROOT_PASSWORD = os.environ.get("DB_ROOT_PASSWORD", "mitmenschen")
+DB_ROOT = ["--db-root-username", "root", "--db-root-password", DB_ROOT_PASSWORD]
+NEW_SITE = [
+	*DB_ROOT,
+	"--mariadb-user-host-login-scope=%",
+	"--admin-password",
+	os.environ.get("MM_ADMIN_PASSWORD", "admin"),
+]
+
+
+def bench(*args: str, check: bool = True) -> subprocess.CompletedProcess:
+	result = subprocess.run(["bench", *args], cwd=BENCH, capture_output=True, text=True, timeout=900)
+	if check:
+		# the head of stderr too: `bench execute` hides the first error behind a NameError of its own
+		assert result.returncode == 0, (
+			f"bench {' '.join(args)}:\n{result.stdout[-2000:]}\n{result.stderr[:3000]}\n…\n{result.stderr[-1000:]}"
+		)
+	return result
+
+
+def execute(site: str, method: str, **kwargs) -> dict:
+	args = ["--kwargs", json.dumps(kwargs)] if kwargs else []
+	out = bench("--site", site, "execute", method, *args).stdout
+	return json.loads(out[out.index("{") :])
+
+
+def site_config(site: str) -> dict:
+	return json.loads((SITES / site / "site_config.json").read_text())
+
+
+def is_gpg(path: Path) -> bool:
+	"""OpenPGP data that starts with a symmetric-key packet, as `gpg -c` writes it."""
+	first = path.read_bytes()[:1]
+	return bool(first) and ((first[0] & 0xFC) == 0x8C or first[0] == 0xC3)
+
+
+def gpg_decrypt(path: Path, key: str) -> bytes:
+	command = [
+		"gpg",
+		"--batch",
+		"--quiet",
+		"--pinentry-mode",
+		"loopback",
+		"--passphrase-fd",
+		"0",
+		"--decrypt",
+	]
+	return subprocess.run([*command, str(path)], input=key.encode(), capture_output=True, check=True).stdout
+
+
+def copy_site(source: str, copy: str, tmp: Path) -> None:
+	"""`copy`: a new site holding `source`'s database, ready for tests (as bin/test readies its site)."""
+	bench("--site", source, "backup", "--backup-path", str(tmp / "copy"))
+	dump = next((tmp / "copy").glob("*-database*.sql.gz"))
+	if is_gpg(dump):
+		plain = tmp / "copy.sql.gz"
+		plain.write_bytes(gpg_decrypt(dump, site_config(source)["backup_encryption_key"]))
+		dump = plain
+	bench("new-site", copy, "--source-sql", str(dump), *NEW_SITE)
+	bench("--site", copy, "set-config", "allow_tests", "true")
+	# the copy holds the users the suites made within the hour; Frappe allows 60 an hour (as bin/test)
+	bench("--site", copy, "set-config", "--parse", "throttle_user_limit", "10000")
+
+
+def drop_site(site: str, tmp: Path) -> None:
+	if (SITES / site).exists():
+		# check=False: a failed drop must not hide why the test failed (bench says it on stdout)
+		bench(
+			"drop-site",
+			site,
+			*DB_ROOT,
+			"--no-backup",
+			"--force",
+			"--archived-sites-path",
+			str(tmp / "archived"),
+			check=False,
+		)

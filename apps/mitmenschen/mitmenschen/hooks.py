@@ -85,7 +85,11 @@ user_data_fields = [
 
 # ---- Desk: every page (a plain file under public/, served through the assets link) ------------------
 # Frappe's Datetime and Time controls need a time picker with seconds (see the file)
-app_include_js = ["/assets/mitmenschen/js/desk_datepicker.js", "/assets/mitmenschen/js/evidence_filters.js"]
+app_include_js = [
+	"/assets/mitmenschen/js/desk_datepicker.js",
+	"/assets/mitmenschen/js/evidence_filters.js",
+	"/assets/mitmenschen/js/desk_timeline.js",  # no "null" in the timeline's version lines
+]
 
 # ---- Document events ----------------------------------------------------------------------------
 _FORGET_PARTNERS = "mitmenschen.access.identity.forget_partner_organisations"

@@ -12,6 +12,7 @@ returned too so the test can print them.
 """
 
 import frappe
+from frappe.core.doctype.user.user import desk_properties
 from frappe.utils import add_days, now_datetime, nowdate, random_string
 from frappe.utils.password import update_password
 
@@ -176,6 +177,7 @@ def make_desk_user(kind: str) -> str:
 		user = frappe.get_doc("User", email)
 		user.enabled = 1
 		user.set("roles", [{"role": ROLES[kind]}])
+		user.update(dict.fromkeys(desk_properties, 1))
 		user.save(ignore_permissions=True)
 		update_password(email, PASSWORD)
 		return email
@@ -185,6 +187,8 @@ def make_desk_user(kind: str) -> str:
 	finally:
 		frappe.flags.in_import = False
 	frappe.db.set_value("User", user.name, "enabled", 1)  # a user made during an import starts disabled
+	# ... and without the desk a new user has (search bar, sidebar, timeline: Frappe's defaults)
+	frappe.db.set_value("User", user.name, dict.fromkeys(desk_properties, 1))
 	update_password(user.name, PASSWORD)
 	return user.name
 

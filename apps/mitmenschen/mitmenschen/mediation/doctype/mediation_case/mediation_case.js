@@ -126,7 +126,9 @@ function render_checklist(frm) {
 		const who =
 			row.status !== "Open" && row.done_on
 				? `<div class="text-muted small">${esc(
-						row.done_by
+						row.done_by === frappe.session.user
+							? __("{0} by you on {1}", [__(row.status), frappe.datetime.str_to_user(row.done_on)])
+							: row.done_by
 							? __("{0} by {1} on {2}", [__(row.status), frappe.user.full_name(row.done_by), frappe.datetime.str_to_user(row.done_on)])
 							: __("{0} on {1}", [__(row.status), frappe.datetime.str_to_user(row.done_on)])
 				  )}${row.skip_reason ? " · " + esc(row.skip_reason) : ""}</div>`

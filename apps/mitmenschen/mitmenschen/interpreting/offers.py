@@ -61,7 +61,9 @@ def search(doc, now: datetime | None = None, ask_again: bool = False) -> None:
 	for row in doc.get("offers") or []:
 		if row.status == OFFERED:
 			row.status = EXPIRED
-	not_again = (DECLINED, CANCELLED) if ask_again else (DECLINED, CANCELLED, EXPIRED, TAKEN, OFFERED)
+	# those who lost a race ("taken") may be asked again after a cancellation; who declined, cancelled
+	# or let the offer expire is not asked again — unless a clerk searches anew
+	not_again = (DECLINED, CANCELLED) if ask_again else (DECLINED, CANCELLED, EXPIRED)
 	asked = {row.mediator for row in doc.get("offers") or [] if row.status in not_again}
 	excluded = asked | {row.mediator for row in doc.get("excluded_mediators") or []}
 	chosen = matching_mediators(need_of(doc), excluded)[:per_round]

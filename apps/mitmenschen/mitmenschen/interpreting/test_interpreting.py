@@ -94,7 +94,7 @@ class InterpretingWorld(FrappeTestCase):
 		return doc.insert()
 
 	def link_of(self, booking: str, mediator: str) -> tuple[str, str]:
-		offer = frappe.db.get_value("Interpreter Offer", {"parent": booking, "mediator": mediator}, "name", order_by="creation desc")
+		offer = frappe.db.get_value("Interpreter Offer", {"parent": booking, "mediator": mediator}, "name", order_by="idx desc")
 		return offer, links.signature(links.OFFER, offer, mediator)
 
 	def order(self, doc) -> None:
@@ -272,6 +272,22 @@ class TestOffers(InterpretingWorld):
 		self.assertEqual([(r.mediator, r.status) for r in doc.offers], [(self.first, "Cancelled"), (self.second, "Offered")])
 		self.assertEqual(frappe.db.get_value("Mediation Case Step", step, "status"), "Open")
 		self.assertEqual(self.answer(made["name"], self.first, "cancel"), "gone", "cancelled once")
+
+
+	def test_after_a_cancellation_the_one_who_lost_the_race_is_asked_again(self):
+		frappe.db.set_single_value("Interpreting Settings", "offers_per_round", 2)
+		doc = self.book(interpreter_language="ckb", dialect=self.dialect)
+		self.order(doc)
+		self.assertEqual(self.answer(doc.name, self.first, "accept"), "accepted")
+		self.assertEqual(self.answer(doc.name, self.second, "accept"), "taken")
+		self.assertEqual(self.answer(doc.name, self.first, "cancel"), "cancelled")
+		doc.reload()
+		self.assertEqual((doc.status, doc.offer_round), ("Offered", 2))
+		self.assertEqual(
+			[(r.mediator, r.status, r.round) for r in doc.offers],
+			[(self.first, "Cancelled", 1), (self.second, "Taken", 1), (self.second, "Offered", 2)],
+		)
+		self.assertEqual(self.answer(doc.name, self.second, "accept"), "accepted", "the new link works")
 
 
 class TestSweep(InterpretingWorld):

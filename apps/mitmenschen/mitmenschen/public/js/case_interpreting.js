@@ -2,7 +2,7 @@
 // For license information, please see license.txt
 
 // A language mediator booked from the case's playbook step "Book Interpreter" (registered with
-// `doctype_js` in hooks: loaded after the case's own form script, which calls
+// `doctype_js` in hooks after interpreter_dialog.js: the case's own form script calls
 // `mitmenschen_book_interpreter` from the step's button). The step shows its booking's state.
 
 const INTERPRETING_API = "mitmenschen.interpreting.booking.";
@@ -35,47 +35,6 @@ function show_interpreter_bookings(frm) {
 		});
 	});
 }
-
-window.mitmenschen_book_interpreter = function (frm, step) {
-	const dialog = new frappe.ui.Dialog({
-		title: __("Book Interpreter"),
-		fields: [
-			{ fieldname: "language", fieldtype: "Link", options: "Language", label: __("Language"), reqd: 1, default: frm.doc.interpreter_language },
-			{ fieldname: "dialect", fieldtype: "Data", label: __("Dialect") },
-			{ fieldname: "date", fieldtype: "Date", label: __("Date"), reqd: 1 },
-			{ fieldname: "start_time", fieldtype: "Data", label: __("Start Time"), reqd: 1, description: "HH:MM" },
-			{ fieldname: "duration_hours", fieldtype: "Float", label: __("Duration (Hours)"), reqd: 1, default: 1 },
-			{ fieldname: "column", fieldtype: "Column Break" },
-			{
-				fieldname: "mode",
-				fieldtype: "Select",
-				label: __("Mode"),
-				reqd: 1,
-				default: "In Person",
-				options: ["In Person", "Phone", "Video"].map((value) => ({ value, label: __(value) })),
-			},
-			{ fieldname: "place", fieldtype: "Small Text", label: __("Place"), depends_on: "eval:doc.mode=='In Person'" },
-			{ fieldname: "call_link", fieldtype: "Data", label: __("Call Link or Number"), depends_on: "eval:doc.mode!='In Person'" },
-			{ fieldname: "short_notice_reason", fieldtype: "Small Text", label: __("Reason for Short Notice") },
-		],
-		primary_action_label: __("Book Interpreter"),
-		primary_action(values) {
-			frappe
-				.xcall(INTERPRETING_API + "book", {
-					reference_doctype: "Mediation Case",
-					reference_name: frm.doc.name,
-					step,
-					...values,
-				})
-				.then((booking) => {
-					dialog.hide();
-					frappe.show_alert({ message: __("Interpreter booked: {0}", [__(booking.status)]), indicator: "green" });
-					frm.reload_doc();
-				});
-		},
-	});
-	dialog.show();
-};
 
 // A family's message to a mediator who translates in writing; with LibreTranslate configured, a machine
 // draft beside the original (shown as such, sent nowhere). Without a service there is no draft button.

@@ -162,10 +162,17 @@ jinja = {
 # ---- Desk: form scripts beside a doctype's own ----------------------------------------------------
 # (loaded after the doctype's own form script, read from disk at form load: no build)
 doctype_js = {
-	"Round Table Meeting": "public/js/meeting_half_year_report.js",  # half-year report button
-	"Refugee Household": "public/js/household_onboarding.js",  # the onboarding checklist
+	"Round Table Meeting": [
+		"public/js/meeting_half_year_report.js",  # half-year report button
+		"public/js/interpreter_dialog.js",  # book a language mediator for the meeting
+	],
+	"Refugee Household": [
+		"public/js/household_onboarding.js",  # the onboarding checklist
+		"public/js/interpreter_dialog.js",  # book a language mediator (house rules, onboarding)
+	],
 	"Mediation Case": [
 		"public/js/case_voice_messages.js",  # the reporter's voice messages, played
+		"public/js/interpreter_dialog.js",  # the dialog that books a language mediator
 		"public/js/case_interpreting.js",  # the playbook step "Book Interpreter" books a language mediator
 	],
 }

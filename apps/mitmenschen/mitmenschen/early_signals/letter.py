@@ -87,9 +87,7 @@ def support_letter_context(doc, pdf: bool = False) -> dict:
 		"dir": text_direction(lang),
 		"align": "right" if text_direction(lang) == "rtl" else "left",
 		"date": format_date(nowdate()),
-		"cooperative": frappe.db.get_single_value("Mitmenschen Settings", "cooperative_name")
-		if frappe.get_meta("Mitmenschen Settings").has_field("cooperative_name")
-		else None,
+		"cooperative": frappe.db.get_single_value("Mitmenschen Settings", "cooperative_name"),
 		"texts": texts,
 		"partners": advising_partners(doc, household, lang),
 	}

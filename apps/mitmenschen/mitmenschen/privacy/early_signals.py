@@ -12,7 +12,7 @@ SIGNAL = "Early Signal"
 
 
 def household_signals(households: list[str]) -> list[str]:
-	if not households or not frappe.db.table_exists(SIGNAL):
+	if not households:
 		return []
 	return frappe.get_all(SIGNAL, filters={"household": ("in", households)}, pluck="name")
 

@@ -148,7 +148,10 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 }
 
 # ---- Desk search: households found however their names are spelled (households/name_search.py) ----
-standard_queries = {"Refugee Household": ["mitmenschen.households.name_search.search_households"]}
+standard_queries = {
+	"Refugee Household": ["mitmenschen.households.name_search.search_households"],
+	"Language Mediator": ["mitmenschen.interpreting.name_search.search_mediators"],
+}
 
 # ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----
 jinja = {

@@ -69,6 +69,25 @@ def warn_probable_duplicates(household) -> None:
 		frappe.msgprint("<br>".join(messages), title=_("Possible Duplicate"), indicator="orange")
 
 
+def key_conditions(key_column, keys: list[str]):
+	"""Every typed word's key begins one of the words' keys in the column."""
+	condition = None
+	for key in keys:
+		word = key_column.like(f"{key}%") | key_column.like(f"% {key}%")
+		condition = word if condition is None else condition & word
+	return condition
+
+
+def records_matching(doctype: str, text: str, key_field: str = "name_key", limit: int = 50) -> list[str]:
+	"""Records of a doctype (mediators, …) whose key field matches every word of `text`."""
+	keys = name_key(text).split()
+	if not keys:
+		return []
+	table = DocType(doctype)
+	query = frappe.qb.from_(table).select(table.name).where(key_conditions(Coalesce(table[key_field], ""), keys))
+	return [row[0] for row in query.limit(limit).run()]
+
+
 def households_matching(text: str, limit: int = 50) -> list[str]:
 	"""Households whose family, tenant or members' names match every word of `text` by key."""
 	keys = name_key(text).split()

@@ -3,7 +3,7 @@
 
 from frappe.model.document import Document
 
-from mitmenschen.interpreting import pool
+from mitmenschen.interpreting import name_search, pool
 
 
 class LanguageMediator(Document):
@@ -31,6 +31,7 @@ class LanguageMediator(Document):
 		in_person: DF.Check
 		languages: DF.Table[MediatorLanguage]
 		monday: DF.Check
+		name_key: DF.Data | None
 		offers_written_translation: DF.Check
 		partner_organisation: DF.Link | None
 		phone: DF.Data | None
@@ -46,3 +47,4 @@ class LanguageMediator(Document):
 	# end: auto-generated types
 	def validate(self) -> None:
 		pool.validate_mediator(self)
+		name_search.set_key(self)  # found however the name is spelled

@@ -30,7 +30,7 @@ import frappe
 from frappe.utils import random_string
 from frappe.utils.password import update_password
 
-from mitmenschen.tests import isolation_world
+from mitmenschen.tests import interpreting_world, isolation_world
 from mitmenschen.tests.factories import make_flat, make_staff_user
 
 APPS = ("frappe", "erpnext", "mitmenschen")
@@ -323,12 +323,15 @@ def build_world() -> dict:
 	frappe.db.commit()
 	world["clerk"] = {"user": clerk, "password": isolation_world.PASSWORD}
 	world["other_tenant"] = other_tenant
+	mediator, booking = interpreting_world.audit_records(world["B"]["organisation"])
 	world["pairs"] = {
 		"A": [
 			pair("Mediation Case", world["B"]["case"]),
 			pair("Round Table Action", world["B"]["action"]),
 			pair("Partner Contact", world["B"]["contact"]),
 			pair("Refugee Household", world["B"]["household"]),
+			pair("Language Mediator", mediator),
+			pair("Interpreter Booking", booking),
 			pair("Customer", world["tenant"]["tenant"]),
 			pair("Early Signal", world["B"]["early_signal"]),
 			pair("Language Mediator", mediator),
@@ -341,6 +344,8 @@ def build_world() -> dict:
 			pair("Round Table Action", world["A"]["action"]),
 			pair("Partner Contact", world["A"]["contact"]),
 			pair("Refugee Household", world["A"]["household"]),
+			pair("Language Mediator", mediator),
+			pair("Interpreter Booking", booking),
 			pair("Customer", other_tenant["tenant"]),
 			pair("Early Signal", world["A"]["early_signal"]),
 			pair("Language Mediator", mediator),

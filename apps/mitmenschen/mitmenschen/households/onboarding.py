@@ -29,8 +29,6 @@ class OnboardingStepError(frappe.ValidationError):
 
 
 def on_household_update(household, method: str | None = None) -> None:
-	if not frappe.db.table_exists(PLAN):
-		return  # (a site between the code update and its migrate has no plans yet)
 	if household.has_value_changed("status"):
 		if household.status == MOVED_IN:
 			ensure_plan(household)

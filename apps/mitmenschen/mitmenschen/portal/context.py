@@ -6,13 +6,7 @@ or LTR) stylesheet from the context built here; the languages themselves live in
 
 import frappe
 
-from mitmenschen.language import (
-	TENANT_FORM_LANGUAGES,
-	base_language,
-	current_language,
-	is_rtl,
-	text_direction,
-)
+from mitmenschen.language import current_language, is_rtl, text_direction
 from mitmenschen.portal.frame import frame_context
 
 PORTAL_BASE_TEMPLATE = "mitmenschen/templates/portal/base.html"
@@ -31,11 +25,3 @@ def set_portal_context(context, title: str) -> None:
 	context.show_sidebar = False
 	context.lang_query = f"_lang={lang}" if frappe.form_dict.get("_lang") else ""
 	context.frame = frame_context()
-
-
-def language_choices() -> list[dict]:
-	lang = base_language(current_language())
-	return [
-		{"code": code, "label": label, "selected": code == lang, "dir": text_direction(code)}
-		for code, label in TENANT_FORM_LANGUAGES.items()
-	]

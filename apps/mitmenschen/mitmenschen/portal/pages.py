@@ -5,7 +5,7 @@ import functools
 import frappe
 from frappe import _
 
-from mitmenschen.portal.context import language_choices, set_portal_context
+from mitmenschen.portal.context import set_portal_context
 from mitmenschen.portal.guard import require_partner_organisation
 from mitmenschen.portal.tenant import require_tenant
 
@@ -66,7 +66,6 @@ def tenant_context(context, title: str, active: str) -> str:
 	context.nav = tenant_nav()
 	context.active_route = active
 	context.no_breadcrumbs = 1
-	context.languages = language_choices()
 	return tenant
 
 

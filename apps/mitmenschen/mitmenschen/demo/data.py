@@ -69,6 +69,17 @@ PROPERTY: dict[str, dict[str, list[str]]] = {
 # The one password of every demo login (README, bin/run): both staff users, the first contact of each
 # portal-enabled partner and one tenant.
 DEMO_PASSWORD = "Mitmenschen-Demo-2026"
+
+# the cooperative as its letters and portal name it (Mit:Menschen Settings; set where still empty); the
+# public address is where families would open the follow-up letter's link (an invented one)
+COOPERATIVE = {
+	"cooperative_name": "Wohnungsgenossenschaft Unterweser eG",
+	"help_phone": "+49 471 5550100",
+	"help_days": "Monday to Friday",
+	"help_from": "09:00",
+	"help_until": "16:00",
+	"public_url": "https://mitmachen.wohnen-unterweser.example",
+}
 TENANT_PORTAL_USER = {
 	"tenant": "Khaled Al-Hamdan",
 	"email": "khaled.al-hamdan@mieter.example",

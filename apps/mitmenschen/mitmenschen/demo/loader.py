@@ -43,6 +43,7 @@ def load(commit: bool = True) -> None:
 
 
 def load_all() -> None:
+	ensure_cooperative()
 	ensure_staff()
 	ensure_languages()
 	ensure_property_tree()
@@ -315,6 +316,17 @@ def set_hotline_matrix(organisation: str, rows: list[tuple]) -> None:
 def demo_phone(full_name: str) -> str:
 	"""A stable, invented Bremerhaven number in the 555 range reserved for fiction."""
 	return f"+49 471 555{sum(map(ord, full_name)) % 10000:04d}"
+
+
+# ---------------------------------------------------------------- the cooperative
+
+
+def ensure_cooperative() -> None:
+	"""Name, help line and public address for letters and the portal, where the settings have none."""
+	for field, value in data.COOPERATIVE.items():
+		if not frappe.db.get_single_value("Mitmenschen Settings", field):
+			frappe.db.set_single_value("Mitmenschen Settings", field, value)
+	frappe.clear_document_cache("Mitmenschen Settings", "Mitmenschen Settings")
 
 
 # ---------------------------------------------------------------- households

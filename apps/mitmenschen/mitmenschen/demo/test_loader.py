@@ -166,6 +166,26 @@ class TestDemoLoader(FrappeTestCase):
 		self.assertTrue(any("Einzugsplan" in note for note in notes), notes)
 		self.assertFalse([note for note in notes if "created with" in note])
 
+	def test_the_follow_up_letter_names_the_cooperative_and_its_public_address(self):
+		from mitmenschen.mediation.follow_up import letter_context
+
+		[case] = frappe.get_all(
+			"Mediation Case",
+			filters={"subject": ["in", [c["subject"] for c in data.CASES]], "status": "Closed"},
+			pluck="name",
+			limit=1,
+		)
+		# the follow-up link exists once the closing set its expiry (the demo seeds its closed cases)
+		frappe.db.set_value("Mediation Case", case, "follow_up_expires_on", frappe.utils.add_days(None, 28))
+		context = letter_context(frappe.get_doc("Mediation Case", case))
+		# the demo fills what a site left empty; a site's own values stay
+		settings = {field: frappe.db.get_single_value("Mitmenschen Settings", field) for field in data.COOPERATIVE}
+		self.assertTrue(all(settings.values()), settings)
+		host = settings["public_url"].split("://", 1)[-1].rstrip("/")
+		self.assertTrue(context["short_url"].startswith(f"{host}/f/{case}/"), context["short_url"])
+		self.assertIn(settings["help_phone"], context["phone"])
+		self.assertEqual(context["sender"]["name"], settings["cooperative_name"])
+
 	def test_minutes_wait_for_a_managers_approval(self):
 		drafts = frappe.get_all(
 			"Round Table Meeting",

@@ -34,3 +34,28 @@ class TestWorkspaceLinks(FrappeTestCase):
 			else:
 				count -= 1
 		self.assertEqual(count, 0)
+
+
+class TestCharts(FrappeTestCase):
+	"""Issue #23: charts format their values with the site's decimal comma (a chart's fieldtype lets the
+	desk format them) and give category and partner names room before frappe-charts cuts them."""
+
+	def test_report_charts_with_fractional_values_declare_their_fieldtype(self):
+		from mitmenschen.mediation.report.reporter_satisfaction.reporter_satisfaction import (
+			execute as satisfaction,
+		)
+		from mitmenschen.mediation.report.sla_compliance.sla_compliance import execute as sla
+
+		for name, execute in (("Reporter Satisfaction", satisfaction), ("SLA Compliance", sla)):
+			with self.subTest(report=name):
+				chart = execute({})[3]
+				self.assertIn(chart.get("fieldtype"), ("Float", "Percent"))
+
+	def test_charts_by_name_leave_room_for_their_labels(self):
+		for chart in ("SLA Compliance by Category", "Reporter Satisfaction by Category", "Referrals per Partner"):
+			with self.subTest(chart=chart):
+				options = frappe.parse_json(frappe.db.get_value("Dashboard Chart", chart, "custom_options") or "{}")
+				self.assertGreaterEqual(options.get("axisOptions", {}).get("seriesLabelSpaceRatio", 0), 1)
+		content = frappe.parse_json(frappe.db.get_value("Workspace", WORKSPACE, "content"))
+		widths = {b["data"]["chart_name"]: b["data"]["col"] for b in content if b["type"] == "chart"}
+		self.assertEqual((widths["SLA Compliance by Category"], widths["Referrals per Partner"]), (12, 12))

@@ -23,6 +23,7 @@ def execute(filters: dict | None = None):
 			"datasets": [{"name": _("Average Stars"), "values": [row["average_stars"] or 0 for row in rows]}],
 		},
 		"type": "bar",
+		"fieldtype": "Float",  # the desk formats the values with the site's decimal comma
 		"colors": ["#4c9a5b"],
 	}
 	return columns(), data, None, chart

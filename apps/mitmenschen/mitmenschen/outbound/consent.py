@@ -67,37 +67,6 @@ def choose_channel(profile) -> tuple[str, str | None]:
 	return LETTER, None
 
 
-def record(
-	party: tuple[str, str],
-	channel: str,
-	*,
-	given_on: str | None = None,
-	how: str = "Form",
-	address: str | None = None,
-	recorded_by: str | None = None,
-	preferred: bool = False,
-):
-	"""Adds a consent (and the channel's address) to the person's record, making the record if needed."""
-	profile = profile_of(*party) or frappe.get_doc(
-		{"doctype": PROFILE, "party_doctype": party[0], "party": party[1]}
-	)
-	if address:
-		profile.set(ADDRESS_FIELD[channel], address)
-	if preferred:
-		profile.preferred_channel = channel
-	profile.append(
-		"consents",
-		{
-			"channel": channel,
-			"given_on": given_on or nowdate(),
-			"how": how,
-			"recorded_by": recorded_by or frappe.session.user,
-		},
-	)
-	profile.save(ignore_permissions=True)
-	return profile
-
-
 def is_stop(text: str | None) -> bool:
 	return (text or "").strip().strip(".!").strip().lower() in STOP_WORDS
 

@@ -6,7 +6,7 @@ from frappe import _
 from frappe.model.document import Document
 from frappe.utils import getdate
 
-from mitmenschen.outbound import consent
+from mitmenschen.outbound import consent, phones
 
 
 class ContactChannels(Document):
@@ -54,8 +54,8 @@ class ContactChannels(Document):
 
 	def normalise_numbers(self) -> None:
 		region = consent.default_region()
-		self.mobile = consent.phones.normalise(self.mobile, region)
-		self.whatsapp = consent.phones.normalise(self.whatsapp, region)
+		self.mobile = phones.normalise(self.mobile, region)
+		self.whatsapp = phones.normalise(self.whatsapp, region)
 		if self.email:
 			self.email = frappe.utils.validate_email_address(self.email.strip(), throw=True)
 

@@ -153,9 +153,6 @@ standard_queries = {
 	"Language Mediator": ["mitmenschen.interpreting.name_search.search_mediators"],
 }
 
-# ---- Desk search: households found however their names are spelled (households/name_search.py) ----
-standard_queries = {"Refugee Household": ["mitmenschen.households.name_search.search_households"]}
-
 # ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----
 jinja = {
 	"methods": [

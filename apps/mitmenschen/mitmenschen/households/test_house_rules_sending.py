@@ -11,7 +11,7 @@ import tempfile
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import now_datetime
+from frappe.utils import formatdate, now_datetime
 
 from mitmenschen.households.house_rules_sending import (
 	NoRecipientError,
@@ -98,7 +98,9 @@ class TestHouseRulesSending(FrappeTestCase):
 		self.assertNotIn("Nachtruhe", body)
 		files = attachments(message)
 		self.assertEqual(list(files), [f"{rules.name.replace(' ', '-')}-ar.pdf"])
-		self.assertIn(rules.name, pdf_text(files[f"{rules.name.replace(' ', '-')}-ar.pdf"]))
+		sheet = pdf_text(files[f"{rules.name.replace(' ', '-')}-ar.pdf"])
+		self.assertIn(formatdate(rules.valid_from, "dd.MM.yyyy"), sheet)  # this version's line
+		self.assertNotIn("Nachtruhe", sheet)  # the Arabic sheet, not the German one
 
 		household.reload()
 		[delivery] = household.house_rules_deliveries

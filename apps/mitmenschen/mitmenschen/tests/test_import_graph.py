@@ -21,7 +21,7 @@ from frappe.tests.utils import FrappeTestCase
 LAYERS: list[set[str]] = [
 	{"language", "dates", "rich_text", "erp", "names", "bulk"},  # languages, dates, inert formatted text; ERP records; name keys
 	{"mitmenschen_setup", "config", "templates", "outbound"},  # settings and masters; the way out for messages
-	{"workflows", "escalation", "privacy", "backups", "access"},  # machinery that knows no client
+	{"workflows", "escalation", "privacy", "backups", "replica", "access"},  # machinery that knows no client
 	{"partners"},
 	{"households", "round_table"},
 	{"mediation"},

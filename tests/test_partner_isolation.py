@@ -922,3 +922,88 @@ def test_follow_up_routes_give_partners_tenants_and_strangers_nothing(
 	# positive control: the real link opens the question for anyone holding it
 	page = visitors["stranger"].get(f"{base_url}/f/{fu['case']}/{fu['sig']}")
 	assert page.ok and 'name="answer"' in page.text
+
+
+# ---- language mediators: a signed link is the mediator's only way in; each partner sees its own pool ----
+
+
+@pytest.fixture(scope="module")
+def mediator_world() -> dict:
+	return bench_execute("mitmenschen.tests.interpreting_world.isolation_world")
+
+
+def mediator_attempts(world: dict) -> list[tuple[str, str, str, dict]]:
+	"""Every way at a booking and its offer without the link, and at partner B's pool."""
+	booking, offer, sig = world["booking"]["name"], world["booking"]["offer"], world["booking"]["sig"]
+	forged = ("a" if sig[0] != "a" else "b") + sig[1:]
+	answer = "/api/method/mitmenschen.interpreting.offers.answer"
+	other = world["B"]["mediator"]
+	translation, sig_t = world["translation"]["name"], world["translation"]["sig"]
+	forged_t = ("a" if sig_t[0] != "a" else "b") + sig_t[1:]
+	return [
+		("forged link page", "GET", f"/d/{offer}/{forged}", {}),
+		("truncated link page", "GET", f"/d/{offer}/{sig[:8]}", {}),
+		("page by query", "GET", "/interpreting", {"offer": offer, "sig": forged}),
+		("answer with a forged link", "POST", answer, {"offer": offer, "sig": forged, "response": "accept"}),
+		("answer without a link", "POST", answer, {"offer": offer, "sig": "", "response": "accept"}),
+		("booking", "GET", f"/api/resource/Interpreter Booking/{booking}", {}),
+		("bookings", "GET", "/api/resource/Interpreter Booking", {"fields": '["*"]'}),
+		("offer rows", "POST", "/api/method/frappe.client.get_list", {"doctype": "Interpreter Offer", "fields": '["*"]', "parent": "Interpreter Booking"}),
+		("outcome", "POST", "/api/method/mitmenschen.interpreting.booking.record_outcome", {"booking": booking, "outcome": "Cancelled"}),
+		("search again", "POST", "/api/method/mitmenschen.interpreting.offers.search_again", {"booking": booking}),
+		("other pool's mediator", "GET", f"/api/resource/Language Mediator/{other}", {}),
+		("other pool's mediator, desk", "GET", "/api/method/frappe.desk.form.load.getdoc", {"doctype": "Language Mediator", "name": other}),
+		("mediators", "GET", "/api/resource/Language Mediator", {"fields": '["*"]', "limit_page_length": 500}),
+		("mediator languages", "POST", "/api/method/frappe.client.get_list", {"doctype": "Mediator Language", "fields": '["*"]', "parent": "Language Mediator"}),
+		("change other pool's mediator", "PUT", f"/api/resource/Language Mediator/{other}", {"phone": "+49 30 000"}),
+		("move a mediator into another pool", "POST", "/api/resource/Language Mediator", {"full_name": "Eingeschleust", "email": "x@pool.example", "partner_organisation": world["B"]["organisation"], "status": "Paused", "by_phone": 1, "languages": [{"language": "ar"}]}),
+		("forged translation page", "GET", f"/t/{translation}/{forged_t}", {}),
+		("translation page by query", "GET", "/translation", {"translation": translation, "sig": forged_t}),
+		("answer a translation with a forged link", "POST", "/api/method/mitmenschen.interpreting.written.submit_translation", {"translation": translation, "sig": forged_t, "text": "gefälscht"}),
+		("translation record", "GET", f"/api/resource/Written Translation/{translation}", {}),
+		("translations", "GET", "/api/resource/Written Translation", {"fields": '["*"]'}),
+	]
+
+
+def test_mediator_links_and_pools_give_partners_tenants_and_strangers_nothing(base_url, admin_session, mediator_world, capsys):
+	world = mediator_world
+	secrets = (world["booking"]["dialect"], world["booking"]["call_link"], world["B"]["mediator_name"], world["B"]["mediator"], world["translation"]["text"])
+	visitors = {
+		"partner": api_session(base_url, world["A"]["user"], world["A"]["password"]),
+		"tenant": api_session(base_url, world["tenant"]["user"], world["tenant"]["password"]),
+		"stranger": requests.Session(),
+	}
+	attempts, failures = 0, []
+	for who, session in visitors.items():
+		for label, method, path, params in mediator_attempts(world):
+			attempts += 1
+			if method in ("PUT", "POST") and path.startswith("/api/resource/"):
+				response = session.request(method, f"{base_url}{path}", json=params)
+			else:
+				response = send(session, base_url, who, method, path, dict(params))
+			if response.status_code >= 500:
+				failures.append(f"{who} {label}: server error {response.status_code}")
+			elif found := [s for s in secrets if s in response.text]:
+				failures.append(f"{who} {label}: leaked {found}")
+			elif response.ok and (label.startswith(("answer", "outcome", "search", "change", "move"))):
+				failures.append(f"{who} {label}: accepted")
+	booking = admin_session.get(f"{base_url}/api/resource/Interpreter Booking/{world['booking']['name']}").json()["data"]
+	mediator = admin_session.get(f"{base_url}/api/resource/Language Mediator/{world['B']['mediator']}").json()["data"]
+	with capsys.disabled():
+		print(f"\nmediator isolation: {attempts} attempts, {len(failures)} leaks")
+	assert booking["status"] == "Offered" and not booking.get("mediator"), "an answer got through"
+	assert mediator["phone"] != "+49 30 000"
+	translation = admin_session.get(f"{base_url}/api/resource/Written Translation/{world['translation']['name']}").json()["data"]
+	assert translation["status"] == "Requested" and not translation.get("translation"), "a forged translation got through"
+	assert attempts >= 60
+	assert not failures, "\n".join(failures)
+	# positive controls: the partner manages its own pool; the real link opens the offer for its holder
+	partner = visitors["partner"]
+	own = partner.get(f"{base_url}/api/resource/Language Mediator", params={"fields": '["name"]'}).json()["data"]
+	assert [row["name"] for row in own] == [world["A"]["mediator"]]
+	changed = partner.put(f"{base_url}/api/resource/Language Mediator/{world['A']['mediator']}", json={"phone": "+49 421 555 0000"})
+	assert changed.ok, changed.text[:500]
+	page = visitors["stranger"].get(f"{base_url}/d/{world['booking']['offer']}/{world['booking']['sig']}")
+	assert page.ok and world["booking"]["dialect"] in page.text
+	page = visitors["stranger"].get(f"{base_url}/t/{world['translation']['name']}/{world['translation']['sig']}")
+	assert page.ok and world["translation"]["text"] in page.text

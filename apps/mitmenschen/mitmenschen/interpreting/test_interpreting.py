@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 import frappe
 from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_days, get_datetime, getdate, now_datetime, random_string
+from frappe.utils import add_days, getdate, now_datetime, random_string
 
 from mitmenschen.escalation.sweep import sweep
 from mitmenschen.escalation.working_hours import calendar_for, clear_holiday_cache

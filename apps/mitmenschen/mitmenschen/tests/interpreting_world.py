@@ -198,6 +198,22 @@ def isolation_world() -> dict:
 			"clerk": user,
 		}
 	).insert()
+	translation = frappe.get_doc(
+		{
+			"doctype": "Written Translation",
+			"mediation_case": world["B"]["case"],
+			"source_language": "ar",
+			"target_language": "de",
+			"source_text": f"نص سري للترجمة {tag}",
+			"mediator": world["B"]["mediator"],
+			"status": "Requested",
+		}
+	).insert()
+	world["translation"] = {
+		"name": translation.name,
+		"sig": links.signature(links.TRANSLATION, translation.name, world["B"]["mediator"]),
+		"text": translation.source_text,
+	}
 	frappe.db.commit()
 	offer = booking.offers[0]
 	world["booking"] = {

@@ -25,6 +25,7 @@ from mitmenschen.tests.factories import (
 	make_partner,
 	make_service_type,
 )
+from mitmenschen.tests.interpreting_world import appointment_day
 
 APP = "mitmenschen"
 PASSWORD = "Desk-Smoke-2026!"
@@ -96,6 +97,36 @@ def _household_referral(suffix: str):
 	)
 
 
+def _booking(suffix: str):
+	"""A booking for a round-table meeting by video: the place or call link its mode asks for."""
+	return frappe.get_doc(
+		{
+			"doctype": "Interpreter Booking",
+			"purpose_type": "Round Table Meeting",
+			"interpreter_language": "fa",
+			"date": appointment_day(),
+			"start_time": "11:00:00",
+			"duration_hours": 1,
+			"mode": "Video",
+			"call_link": f"https://video.example/{suffix}",
+		}
+	).insert()
+
+
+def _mediator(suffix: str):
+	"""An active mediator: one language, a mode, the signed confidentiality pledge."""
+	return frappe.get_doc(
+		{
+			"doctype": "Language Mediator",
+			"full_name": f"Sprachmittlerin {suffix}",
+			"email": f"mittlerin-{suffix.lower()}@pool.example",
+			"pledge_signed_on": nowdate(),
+			"languages": [{"language": "fa", "level": "Native"}],
+			"by_phone": 1,
+		}
+	).insert()
+
+
 KNOWN_MAKERS = {
 	"Household Referral": _household_referral,
 	"Case Category": lambda suffix: make_category(),
@@ -106,6 +137,8 @@ KNOWN_MAKERS = {
 	"Mediation Case": _case,
 	"Round Table Meeting": _meeting,
 	"Round Table Action": _action,
+	"Interpreter Booking": _booking,
+	"Language Mediator": _mediator,
 }
 
 

@@ -86,6 +86,7 @@ def world(tmp_path_factory):
 				time.sleep(0.2)
 		yield w
 	finally:
+		execute(SITE_A, "mitmenschen.tests.cooperatives_world.clean")
 		if server:
 			os.killpg(server.pid, 15)
 			server.wait(timeout=30)

@@ -27,6 +27,9 @@ PRINTABLE = {
 GALLERY = Path(os.environ.get("MM_GALLERY_DIR", BENCH / "logs" / "gallery"))
 
 
+EXPECTED_STATUS = {("guest", "/report-problem"): 403}
+
+
 def slug(text: str) -> str:
 	return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -100,15 +103,20 @@ def test_portal_pages_as_partner_tenant_and_guest(browser, base_url, gallery):
 	world = build_world()
 	a, tenant = world["A"], world["tenant"]
 	visits = [
-		("partner", a["user"], a["password"], [
-			"/partner",
-			"/partner/referrals",
-			f"/partner/cases/{a['case_to_accept']}",
-			"/partner/actions",
-			"/partner/meetings",
-			"/partner/households",
-			"/partner/profile",
-		]),
+		(
+			"partner",
+			a["user"],
+			a["password"],
+			[
+				"/partner",
+				"/partner/referrals",
+				f"/partner/cases/{a['case_to_accept']}",
+				"/partner/actions",
+				"/partner/meetings",
+				"/partner/households",
+				"/partner/profile",
+			],
+		),
 		("tenant", tenant["user"], world["password"], ["/report-problem", "/my-reports", "/privacy"]),
 		("guest", None, None, ["/report-problem", "/privacy", "/login"]),
 	]
@@ -122,8 +130,10 @@ def test_portal_pages_as_partner_tenant_and_guest(browser, base_url, gallery):
 			for path in paths:
 				response = page.goto(f"{base_url}{path}?_lang={lang}")
 				page.wait_for_load_state("networkidle")
-				if not response or response.status >= 400:
-					failed.append(f"{who} {path}: HTTP {response.status if response else '–'}")
+				status = response.status if response else None
+				# the tenant form asks a guest to log in (403 with the login link): that page is shown too
+				if status != EXPECTED_STATUS.get((who, path), 200):
+					failed.append(f"{who} {path}: HTTP {status or '–'}")
 				gallery.take(page, f"Portal – {who} ({lang})", path)
 			context.close()
 	assert not failed, "\n".join(failed)

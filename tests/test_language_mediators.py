@@ -24,7 +24,7 @@ ANSWER = "/api/method/mitmenschen.interpreting.offers.answer"
 
 def flush_email_queue() -> None:
 	subprocess.run(
-		["bench", "--site", SITE, "execute", "frappe.email.queue.flush"],
+		["bench", "--site", SITE, "execute", "mitmenschen.tests.mail.flush_queue"],
 		cwd=BENCH,
 		check=True,
 		capture_output=True,
@@ -47,7 +47,9 @@ def sink():
 		yield sink
 
 
-def test_clerk_books_from_the_step_and_a_mediator_accepts_through_the_mailed_link(page, browser, base_url, sink):
+def test_clerk_books_from_the_step_and_a_mediator_accepts_through_the_mailed_link(
+	page, browser, base_url, sink
+):
 	world = bench_execute("mitmenschen.tests.interpreting_world.build")
 	desk_login(page, base_url, world["clerk"], world["password"])
 	page.goto(f"{base_url}/app/mediation-case/{world['case']}")
@@ -57,7 +59,9 @@ def test_clerk_books_from_the_step_and_a_mediator_accepts_through_the_mailed_lin
 	dialog = page.locator(".modal-dialog:visible")
 	dialog.wait_for()
 	# the language comes from the case (a cold server takes its time over the first form and dialog)
-	page.wait_for_function("() => window.cur_dialog && cur_dialog.get_value('language') === 'ar'", timeout=90_000)
+	page.wait_for_function(
+		"() => window.cur_dialog && cur_dialog.get_value('language') === 'ar'", timeout=90_000
+	)
 	dialog.locator("[data-fieldname=dialect] input").fill(world["dialect"])
 	dialog.locator("[data-fieldname=start_time] input").fill("10:00")
 	dialog.locator("[data-fieldname=place] textarea").fill("Gemeinschaftsraum, Am Deich 4")
@@ -93,7 +97,15 @@ def test_clerk_books_from_the_step_and_a_mediator_accepts_through_the_mailed_lin
 	card = mediator_page.locator("#interpreting[data-state=open]")
 	card.wait_for()
 	text = card.inner_text()
-	for expected in ("Gespräch zur Hausordnung", "10:00", "Gemeinschaftsraum, Am Deich 4", "Arabisch", world["dialect"], "Clara Sprachbüro", "+49 421 555 0142"):
+	for expected in (
+		"Gespräch zur Hausordnung",
+		"10:00",
+		"Gemeinschaftsraum, Am Deich 4",
+		"Arabisch",
+		world["dialect"],
+		"Clara Sprachbüro",
+		"+49 421 555 0142",
+	):
 		assert expected in text, expected
 	assert_nothing_of_the_case(mediator_page.content(), world, "the mediator's page")
 	shot(mediator_page, "mediators_03_offer_page")
@@ -105,7 +117,9 @@ def test_clerk_books_from_the_step_and_a_mediator_accepts_through_the_mailed_lin
 	context.close()
 
 	page.reload()
-	confirmed = page.locator(f".mm-step[data-step='{world['step']}'] .mm-interpreter-booking[data-status=Confirmed]")
+	confirmed = page.locator(
+		f".mm-step[data-step='{world['step']}'] .mm-interpreter-booking[data-status=Confirmed]"
+	)
 	confirmed.wait_for()
 	assert mediator["full_name"] in confirmed.inner_text()
 	assert "Erledigt" in page.locator(f".mm-step[data-step='{world['step']}']").inner_text()
@@ -121,7 +135,9 @@ def test_two_acceptances_at_the_same_moment_confirm_exactly_one(base_url, sink):
 	def accept(link: dict) -> None:
 		session = requests.Session()
 		barrier.wait()
-		response = session.post(f"{base_url}{ANSWER}", data={"offer": link["offer"], "sig": link["sig"], "response": "accept"})
+		response = session.post(
+			f"{base_url}{ANSWER}", data={"offer": link["offer"], "sig": link["sig"], "response": "accept"}
+		)
 		results[link["mediator"]] = {"status": response.status_code, **response.json().get("message", {})}
 
 	threads = [threading.Thread(target=accept, args=(link,)) for link in world["links"]]
@@ -152,23 +168,36 @@ def test_forged_expired_and_used_links_show_no_data(base_url, sink):
 
 	assert page_of(first).status_code == 200
 	forged = ("a" if first["sig"][0] != "a" else "b") + first["sig"][1:]
-	for response in (page_of(first, forged), page_of(first, second["sig"]), visitor.get(f"{base_url}/d/IB-0000/{first['sig']}")):
+	for response in (
+		page_of(first, forged),
+		page_of(first, second["sig"]),
+		visitor.get(f"{base_url}/d/IB-0000/{first['sig']}"),
+	):
 		assert response.status_code == 404
 		assert "Link ist ungültig" in response.text
 		no_data(response)
-	refused = visitor.post(f"{base_url}{ANSWER}", data={"offer": first["offer"], "sig": forged, "response": "accept"})
+	refused = visitor.post(
+		f"{base_url}{ANSWER}", data={"offer": first["offer"], "sig": forged, "response": "accept"}
+	)
 	assert refused.status_code >= 400
 
-	declined = visitor.post(f"{base_url}{ANSWER}", data={"offer": second["offer"], "sig": second["sig"], "response": "decline"})
+	declined = visitor.post(
+		f"{base_url}{ANSWER}", data={"offer": second["offer"], "sig": second["sig"], "response": "decline"}
+	)
 	assert declined.json()["message"]["result"] == "declined"
 	reused = page_of(second)
 	assert reused.status_code == 410 and "abgelehnt" in reused.text
 	no_data(reused)
-	again = visitor.post(f"{base_url}{ANSWER}", data={"offer": second["offer"], "sig": second["sig"], "response": "accept"})
+	again = visitor.post(
+		f"{base_url}{ANSWER}", data={"offer": second["offer"], "sig": second["sig"], "response": "accept"}
+	)
 	assert again.json()["message"]["result"] == "gone", "a used link accepts nothing"
 
 	admin = api_session(base_url, "Administrator", ADMIN_PASSWORD)
-	admin.put(f"{base_url}/api/resource/Interpreter Booking/{world['booking']}", json={"offer_deadline": "2020-01-01 00:00:00"}).raise_for_status()
+	admin.put(
+		f"{base_url}/api/resource/Interpreter Booking/{world['booking']}",
+		json={"offer_deadline": "2020-01-01 00:00:00"},
+	).raise_for_status()
 	expired = page_of(first)
 	assert expired.status_code == 410 and "abgelaufen" in expired.text
 	no_data(expired)
@@ -205,7 +234,8 @@ def test_a_short_written_translation_through_the_mediators_link(browser, base_ur
 	context.close()
 
 	comments = clerk.get(
-		f"{base_url}/api/method/frappe.desk.form.load.getdoc", params={"doctype": "Mediation Case", "name": world["case"]}
+		f"{base_url}/api/method/frappe.desk.form.load.getdoc",
+		params={"doctype": "Mediation Case", "name": world["case"]},
 	).json()["docinfo"]["comments"]
 	note = next(c["content"] for c in comments if "Die Musik ist nachts sehr laut." in c["content"])
 	assert f"Übersetzt von {mediator['full_name']}" in note and arabic in note

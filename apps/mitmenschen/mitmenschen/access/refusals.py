@@ -146,10 +146,36 @@ def refuse_unreadable_records() -> None:
 	if request is None or not request.path.startswith("/api/") or not is_portal_user():
 		return
 	protected = protected_doctypes()
-	for doctype, name in named_records(request, frappe.local.form_dict or {}, protected):
+	args = frappe.local.form_dict or {}
+	if lists_rows_of(request, args, protected):
+		frappe.clear_messages()
+		raise RecordNotAvailable
+	for doctype, name in named_records(request, args, protected):
 		if doctype in protected and not may_read(doctype, name):
 			frappe.clear_messages()
 			raise RecordNotAvailable
+
+
+def lists_rows_of(request, args: dict, protected: frozenset[str]) -> bool:
+	"""A list of a protected doctype's child table (`frappe.client.get_list` or `/api/resource/<child>`
+	with `parent`): Frappe checks that the user may read the parent doctype, not which parent records
+	the rows belong to, so a partner would read the rows of other pools' records. Portal pages read
+	rows through their parent record, never as a list."""
+	parent = args.get("parent") or args.get("parent_doctype")
+	if parent not in protected:
+		return False
+	doctype = args.get("doctype") or path_doctype(request)
+	return isinstance(doctype, str) and bool(frappe.db.get_value("DocType", doctype, "istable"))
+
+
+def path_doctype(request) -> str | None:
+	from frappe.api import API_URL_MAP
+
+	try:
+		_endpoint, path_args = API_URL_MAP.bind_to_environ(request.environ).match()
+	except Exception:
+		return None
+	return path_args.get("doctype")
 
 
 def refused_type(body: dict) -> str | None:

@@ -52,3 +52,19 @@ def marker() -> dict:
 	)
 	frappe.db.commit()
 	return {"service_type": name.name}
+
+
+def clean() -> dict:
+	"""What the test left on the site under test, removed (later suites pick the house rules in force)."""
+	removed = {}
+	for doctype, filters in (
+		("House Rules", {"title": ["like", "Hausordnung Verbund%"]}),
+		("Service Type", {"service_name": ["like", "Nur hier %"]}),
+		("Federation Member Figures", {}),
+	):
+		names = frappe.get_all(doctype, filters=filters, pluck="name")
+		for name in names:
+			frappe.delete_doc(doctype, name, force=True, ignore_permissions=True)
+		removed[doctype] = len(names)
+	frappe.db.commit()
+	return removed

@@ -3,7 +3,7 @@
 
 frappe.query_reports["Mediator Allowance"] = {
 	filters: [
-		{ fieldname: "mediator", label: __("Mediator"), fieldtype: "Link", options: "Language Mediator", reqd: 1 },
+		{ fieldname: "mediator", label: __("Mediator"), fieldtype: "Link", options: "Language Mediator" },
 		{ fieldname: "month", label: __("Month"), fieldtype: "Date", default: frappe.datetime.get_today(), reqd: 1 },
 	],
 	onload(report) {

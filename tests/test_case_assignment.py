@@ -33,7 +33,7 @@ def test_a_clerk_assigns_in_the_sidebar_and_the_field_follows(page, base_url, wo
 	page.wait_for_function("(user) => cur_frm.doc.assigned_to === user", arg=clerk, timeout=15_000)
 	# the field shows the person by name (users' links show their title), the value stays the user
 	shown = page.locator("input[data-fieldname='assigned_to']").first.input_value()
-	assert shown == page.evaluate("(user) => frappe.user.full_name(user)", clerk) != clerk
+	assert shown == page.evaluate("(user) => frappe.user_info(user).fullname", clerk) != clerk
 	shot(page, "case_assigned_in_sidebar")
 
 	session = api_session(base_url, clerk, world["password"])

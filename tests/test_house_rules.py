@@ -254,7 +254,9 @@ def test_clerk_sends_the_house_rules_in_arabic_and_records_the_explanation(
 	assert attachment.get_filename() == f"{rules['name'].replace(' ', '-')}-ar.pdf"
 	png, info, text = pdf_to_png(attachment.get_content(), "house_rules_pictograms_ar")
 	assert "Pages:           1" in info
-	assert rules["name"] in text
+	# the sheet names its version by number and date (the German title is not printed on it)
+	assert time.strftime("%d.%m.%Y", time.strptime(rules["valid_from"], "%Y-%m-%d")) in text
+	assert "Nachtruhe" not in text  # the Arabic sheet, not the German one
 	# the night rest reads left to right inside the right-to-left page: 22:00 – 06:00, not reversed
 	start, end = (word_x(pdf_path(png), rules[field]) for field in ("night_rest_from", "night_rest_until"))
 	assert start < end, (start, end)

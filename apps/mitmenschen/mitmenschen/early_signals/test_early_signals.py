@@ -20,7 +20,7 @@ from mitmenschen.households.consent import REFERRAL, ConsentRequiredError
 from mitmenschen.privacy.subject_access import collect_household_data, erase_household
 from mitmenschen.tests.factories import make_category, make_flat, make_household, make_partner, make_tenant
 from mitmenschen.tests.household_world import consents, member
-from mitmenschen.tests.mail import SMTPSink, ensure_outgoing_account, flush_queue, retire_outgoing_account
+from mitmenschen.tests.mail import MailTestCase, flush_queue
 from mitmenschen.workflows.definitions import seed_state
 
 SETTINGS = "Mitmenschen Settings"
@@ -321,20 +321,8 @@ class TestAppSignals(EarlySignalTestCase):
 		self.assertEqual({row.cleared_because for row in signals(household.name)}, {"Household Moved Out"})
 
 
-class TestOffers(EarlySignalTestCase):
-	@classmethod
-	def setUpClass(cls) -> None:
-		super().setUpClass()
-		cls.smtp = SMTPSink(SMTP_PORT)
-		cls.smtp.start()
-		ensure_outgoing_account(SMTP_PORT)
-		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls) -> None:
-		cls.smtp.stop()
-		retire_outgoing_account()
-		super().tearDownClass()
+class TestOffers(MailTestCase, EarlySignalTestCase):
+	PORT = SMTP_PORT
 
 	def tearDown(self) -> None:
 		super().tearDown()

@@ -30,7 +30,8 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1
 CURRENT_STEP="start"
 step() {
 	CURRENT_STEP="$*"
-	printf '\n\033[1m==> %s\033[0m\n' "$*"
+	# the time since the script began, so that any log shows where the minutes go
+	printf '\n\033[1m==> %s\033[0m  (%d:%02d)\n' "$*" $((SECONDS / 60)) $((SECONDS % 60))
 }
 fail() {
 	printf '\n\033[31mERROR (%s): %s\033[0m\n' "$CURRENT_STEP" "$*" >&2

@@ -56,10 +56,13 @@ def notify(
 	key: str | None = None,
 	language: str | None = None,
 	email: str | None = None,
+	attachments: list[str] | None = None,
 ) -> str:
 	"""Queues the notice for `person` (doctype, name) and returns its Outbound Message. `email` is an
 	address the person gave us themselves (a report's form) for a person without a Contact Channels
-	record: mail, as before there were channels. `language` is used when the record names none."""
+	record: mail, as before there were channels. `language` is used when the record names none.
+	`attachments` (File names) go with a mail and are printed behind a letter; SMS and WhatsApp carry
+	text only, so the notice's text should link them (a signed link)."""
 	key = key or ":".join([kind.prefix, *(reference or ()), *person])
 	if existing := frappe.db.get_value(LOG, {"key": key}):
 		return existing
@@ -88,12 +91,46 @@ def notify(
 			"next_attempt_on": add_to_date(now_datetime(), minutes=FIRST_RETRY_MINUTES),
 		}
 	).insert(ignore_permissions=True)
+	attach(message.name, attachments or [])
 	if channel == consent.LETTER:
 		message.db_set("next_attempt_on", None)
 		log(message, _("Letter to {0} queued for printing", lang="de").format(recipient_label(message)))
 	else:
 		deliver_after_commit(message.name)
 	return message.name
+
+
+def attach(name: str, files: list[str]) -> None:
+	"""The files go with the message: the same stored file, attached to the Outbound Message too."""
+	for file in files:
+		source = frappe.db.get_value("File", file, ["file_url", "file_name", "is_private"], as_dict=True)
+		if source:
+			frappe.get_doc(
+				{
+					"doctype": "File",
+					"file_url": source.file_url,
+					"file_name": source.file_name,
+					"is_private": source.is_private,
+					"attached_to_doctype": LOG,
+					"attached_to_name": name,
+				}
+			).insert(ignore_permissions=True)
+
+
+def attachments_of(name: str) -> list[str]:
+	return frappe.get_all(
+		"File",
+		filters={"attached_to_doctype": LOG, "attached_to_name": name},
+		pluck="name",
+		order_by="creation asc",
+	)
+
+
+def mail_attachments(name: str) -> list[dict]:
+	"""As content under the message's own file names (Frappe keeps one stored file per content, under
+	the name it was first stored with)."""
+	files = [frappe.get_doc("File", file) for file in attachments_of(name)]
+	return [{"fname": file.file_name, "fcontent": file.get_content()} for file in files]
 
 
 def deliver_after_commit(name: str) -> None:
@@ -193,7 +230,9 @@ def send(message) -> tuple[str | None, str | None]:
 	if message.channel == consent.EMAIL:
 		doctype, name = message.reference_doctype or message.party_doctype, message.reference_name or message.party
 		try:
-			communication = outbound_mail.send_from_record(doctype, name, message.address, message.subject, message.message)
+			communication = outbound_mail.send_from_record(
+				doctype, name, message.address, message.subject, message.message, attachments=mail_attachments(message.name)
+			)
 		except frappe.ValidationError as error:
 			raise GatewayError(str(error), permanent=True) from error
 		if not communication:

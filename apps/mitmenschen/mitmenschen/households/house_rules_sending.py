@@ -1,6 +1,11 @@
-"""The house rules reach a household: by mail in its language, printed for a home visit, or
-explained in person (the explanation is recorded with who, language, interpreter, version and the
-member who acknowledged it).
+"""The house rules reach a household: through its agreed channel, by mail in its language, printed
+for a home visit, or explained in person (the explanation is recorded with who, language,
+interpreter, version and the member who acknowledged it).
+
+A household with Contact Channels gets them as a notice (outbound.notices.notify) on its consented
+channel: by SMS or WhatsApp a short text with a signed link to the picture page in its language, by
+email the same with the page attached, by letter the page printed behind the letter (the clerk's
+daily letters PDF). Once per version and household, also when sent twice.
 
 Mail goes through Frappe's Email Queue with the one-page pictogram summary rendered in the
 household's language (once per version and language, kept as a private file of the version) and the
@@ -9,6 +14,9 @@ and a note on the household's timeline. Every delivery is a row on the household
 reaches each household of an older one exactly once, also when the mass send runs twice.
 """
 
+import base64
+import hashlib
+import hmac
 from pathlib import Path
 
 import frappe
@@ -19,11 +27,13 @@ from frappe.utils import (
 	escape_html,
 	formatdate,
 	get_datetime,
+	get_url,
 	now_datetime,
 	nowdate,
 	validate_email_address,
 )
 from frappe.utils.data import convert_utc_to_system_timezone
+from frappe.utils.password import get_encryption_key
 from frappe.utils.pdf import get_pdf
 
 from mitmenschen.escalation.digest import outgoing_mail_ready
@@ -40,12 +50,16 @@ from mitmenschen.households.house_rules import (
 	version_in_force,
 )
 from mitmenschen.language import DEFAULT_LANGUAGE, base_language, label_of_language, text_direction
+from mitmenschen.outbound import consent
 from mitmenschen.outbound import mail as outbound_mail
+from mitmenschen.outbound.notices import LOG, notify
+from mitmenschen.outbound.templates import TemplateSet
 
 PICTOGRAMS = "House Rules Pictograms"
 PICTOGRAM_TEMPLATE = "households/print_format/house_rules_pictograms/house_rules_pictograms.html"
 EMAIL = "Email"
 PRINT = "Print"
+AGREED = "Agreed Channel"  # the household's consented channel (Contact Channels), chosen by notify
 
 
 class OutdatedTranslationError(frappe.ValidationError):
@@ -217,6 +231,104 @@ def sender() -> str | None:
 	return frappe.db.get_value("Email Account", account, "email_id") if account else None
 
 
+# ---- through the household's agreed channel ------------------------------------------------------
+
+
+def notice_texts(lang: str) -> tuple[str, str]:
+	"""Short enough for an SMS: the version, the link to the picture page (or, in a letter, the page
+	printed behind it) and whom to ask. Jinja: version, valid_from, sheet_url."""
+	subject = _("The house rules of your building (version {0})", lang=lang).format("{{ version }}")
+	lines = [
+		_("Here are the house rules of your building (version {0}, valid from {1}).", lang=lang).format(
+			"{{ version }}", "{{ valid_from }}"
+		),
+		"{% if sheet_url %}"
+		+ _("The picture page with the most important rules: {0}", lang=lang).format(
+			'<a href="{{ sheet_url }}">{{ sheet_url }}</a>'
+		)
+		+ "{% else %}"
+		+ _("The picture page in the attachment shows the most important rules at a glance.", lang=lang)
+		+ "{% endif %}",
+		_(
+			"If something is unclear, please ask us. We are happy to explain everything in person, also with an interpreter.",
+			lang=lang,
+		),
+	]
+	body = "".join(f"<p>{line}</p>" for line in lines)
+	return subject, f'<div lang="{lang}" dir="{text_direction(lang)}">{body}</div>'
+
+
+NOTICE = TemplateSet("Mit:Menschen House Rules", notice_texts)
+
+
+def sheet_signature(house_rules: str, lang: str) -> str:
+	"""HMAC (the site's encryption key) over the version and the language: the link cannot be guessed
+	for another version, and the page holds nothing about the household."""
+	message = f"mitmenschen-house-rules-sheet|{house_rules}|{lang}".encode()
+	digest = hmac.new(get_encryption_key().encode(), message, hashlib.sha256).digest()
+	return base64.b32encode(digest).decode().lower().rstrip("=")[:24]
+
+
+def sheet_url(house_rules: str, lang: str) -> str:
+	from urllib.parse import urlencode
+
+	lang = base_language(lang)
+	query = urlencode(
+		{"house_rules": house_rules, "language": lang, "sig": sheet_signature(house_rules, lang)}
+	)
+	return get_url(f"/api/method/mitmenschen.households.house_rules_sending.sheet?{query}")
+
+
+@frappe.whitelist(allow_guest=True, methods=["GET"])
+def sheet(house_rules: str, language: str, sig: str) -> None:
+	"""The picture page behind a signed link (from an SMS or a WhatsApp message, no login)."""
+	language = base_language(language or "")
+	valid = (
+		len(house_rules or "") <= 140
+		and len(sig or "") <= 64
+		and hmac.compare_digest(sheet_signature(house_rules, language), (sig or "").strip().lower())
+		and frappe.db.exists(HOUSE_RULES, house_rules)
+	)
+	if not valid:
+		raise frappe.PermissionError(_("This link is not valid."))
+	rules = frappe.get_doc(HOUSE_RULES, house_rules)
+	file = frappe.get_doc("File", pictogram_pdf(rules, language))
+	frappe.local.response.filename = file.file_name
+	frappe.local.response.filecontent = file.get_content()
+	frappe.local.response.type = "pdf"
+	frappe.local.response.display_content_as = "inline"
+
+
+def agreed_channel(household: str) -> tuple[str, str | None] | None:
+	"""(channel, address) the household's notices take, or None without Contact Channels."""
+	profile = consent.profile_of(HOUSEHOLD, household)
+	return consent.choose_channel(profile) if profile else None
+
+
+def notice_key(rules, household) -> str:
+	return f"house-rules:{rules.name}:{household.name}"
+
+
+def send_notice(household, rules, lang: str, languages: list[str]) -> tuple[str, str, bool]:
+	"""(channel, Outbound Message, already sent): once per version and household."""
+	key = notice_key(rules, household)
+	if existing := frappe.db.get_value(LOG, {"key": key}, ["name", "channel"], as_dict=True):
+		return existing.channel, existing.name, True
+	channel, _address = agreed_channel(household.name) or (consent.LETTER, None)
+	files = [pictogram_pdf(rules, lang)]
+	for code in languages:
+		if (url := pdf_in(rules, code)) and (file := frappe.db.get_value("File", {"file_url": url})):
+			files.append(file)
+	context = {
+		"version": rules.version,
+		"valid_from": formatdate(rules.valid_from, "dd.MM.yyyy"),
+		# a letter carries the page itself; a link helps nobody on paper
+		"sheet_url": None if channel == consent.LETTER else sheet_url(rules.name, lang),
+	}
+	message = notify((HOUSEHOLD, household.name), NOTICE, context, key=key, language=lang, attachments=files)
+	return frappe.db.get_value(LOG, message, "channel"), message, False
+
+
 # ---- one household -----------------------------------------------------------------------------
 
 
@@ -241,6 +353,19 @@ def deliver(
 			title=_("Outdated Translation"),
 			exc=OutdatedTranslationError,
 		)
+	if channel == AGREED:
+		sent_by, message, already = send_notice(household, rules, lang, languages)
+		result = {
+			"languages": languages,
+			"fallback": fallback,
+			"channel": sent_by,
+			"outbound_message": message,
+		}
+		if already:
+			return result | {"already": True}
+		address = frappe.db.get_value(LOG, message, "address")
+		record_delivery(household, rules, languages, sent_by, address, fallback, mass_send)
+		return result | {"recipient": address}
 	if channel == EMAIL:
 		recipient = (recipient or household_email(household) or "").strip()
 		if not recipient or not validate_email_address(recipient):
@@ -294,6 +419,8 @@ def record_delivery(household, rules, languages, channel, recipient, fallback, m
 	languages_label = " + ".join(label_of_language(code) for code in languages)
 	if channel == EMAIL:
 		text = _("{0} sent by email to {1} in {2}.").format(rules.name, recipient, languages_label)
+	elif channel != PRINT:  # the agreed channel: notify logs the delivery itself ("SMS an … gesendet")
+		text = _("{0} sent in {1} by {2}.").format(rules.name, languages_label, _(channel))
 	else:
 		text = _("{0} printed in {1} for a home visit.").format(rules.name, languages_label)
 	household.add_comment("Info", text)
@@ -336,6 +463,7 @@ def send_options(household: str, house_rules: str | None = None, language: str |
 		"status": row.status if row else None,
 		"recipient": household_email(doc),
 		"available": [DEFAULT_LANGUAGE] + [r.language for r in rules.translations],
+		"agreed": agreed_channel(doc.name),
 	}
 
 
@@ -344,14 +472,21 @@ def send_house_rules(
 	household: str,
 	house_rules: str | None = None,
 	language: str | None = None,
-	channel: str = EMAIL,
+	channel: str | None = None,
 	recipient: str | None = None,
 	confirm_outdated: bool = False,
 ) -> dict:
+	"""`channel`: Email, Print, or the household's agreed one (the default when it has Contact
+	Channels, else Email)."""
 	doc = _household_for_write(household)
 	rules = _rules_for_read(house_rules, doc)
-	if channel not in (EMAIL, PRINT):
+	channel = channel or (AGREED if agreed_channel(doc.name) else EMAIL)
+	if channel not in (EMAIL, PRINT, AGREED):
 		frappe.throw(_("Choose Email or Print."))
+	if channel == AGREED and not agreed_channel(doc.name):
+		frappe.throw(
+			_("Household {0} has no contact channels on record.").format(frappe.bold(doc.family_name))
+		)
 	if channel == EMAIL and not outgoing_mail_ready():
 		frappe.throw(_("No outgoing email account is set up: print the house rules instead."))
 	if channel == PRINT:
@@ -479,7 +614,10 @@ def send_new_version(house_rules: str) -> dict:
 			frappe.db.rollback()
 			continue
 		doc = frappe.get_doc(HOUSEHOLD, row.name)
-		if household_email(doc):
+		if agreed_channel(doc.name):  # its consented channel, else a letter
+			deliver(doc, rules, channel=AGREED, confirm_outdated=True, mass_send=True)
+			counts["sent"] += 1
+		elif household_email(doc):
 			deliver(doc, rules, confirm_outdated=True, mass_send=True)
 			counts["sent"] += 1
 		else:

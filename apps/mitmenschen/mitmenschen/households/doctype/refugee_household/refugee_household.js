@@ -74,7 +74,9 @@ function send_house_rules_dialog(frm) {
 					"No email address is known for this household (its tenant record, a contact or a portal user): print the house rules for a home visit, or enter an address."
 				)}</p>` },
 				// without a known address, printing for a home visit is what the clerk can do
-				{ fieldname: "channel", fieldtype: "Select", label: __("Channel"), reqd: 1, default: options.recipient ? "Email" : "Print", options: [
+				// a household with contact channels gets them on its consented channel (SMS, WhatsApp, email or letter)
+				{ fieldname: "channel", fieldtype: "Select", label: __("Channel"), reqd: 1, default: options.agreed ? "Agreed Channel" : options.recipient ? "Email" : "Print", options: [
+					...(options.agreed ? [{ value: "Agreed Channel", label: __("Its agreed channel: {0}", [__(options.agreed[0])]) }] : []),
 					{ value: "Email", label: __("Email") },
 					{ value: "Print", label: __("Print for a home visit") },
 				] },
@@ -95,7 +97,7 @@ function send_house_rules_dialog(frm) {
 								window.open(r.message.pdf_url);
 							}
 							frappe.show_alert({
-								message: values.channel === "Print" ? __("House rules recorded as printed.") : __("House rules queued for sending."),
+								message: values.channel === "Print" ? __("House rules recorded as printed.") : r.message.already ? __("These house rules were already sent to this household.") : __("House rules queued for sending."),
 								indicator: "green",
 							});
 							frm.reload_doc();

@@ -26,3 +26,29 @@ frappe.query_reports["Partner Finder"] = {
 		});
 	},
 };
+
+// Opened again without a filter in its URL (the workspace's shortcut, the sidebar), Frappe keeps the
+// report as it was: the finder showed the last case's partners under a URL without filters. The finder is
+// a search, so its URL is what the clerk asked for: no filter there, none in the fields. A URL with
+// filters is applied by Frappe itself (route options), and the browser's back button brings the URL a
+// search wrote, filters included.
+if (!frappe.mm_partner_finder_follows_url) {
+	frappe.mm_partner_finder_follows_url = true;
+	frappe.router.on("change", () => {
+		const [view, name] = frappe.get_route();
+		const report = frappe.query_report;
+		if (view !== "query-report" || name !== "Partner Finder" || frappe.has_route_options()) return;
+		// only when the finder was already on screen: Frappe then leaves it as it was
+		if (!report || report.report_name !== "Partner Finder" || !report.filters) return;
+		report.init().then(() => {
+			const set = report.filters.filter((filter) => filter.get_value());
+			if (!set.length) return;
+			frappe.run_serially([
+				() => (report._no_refresh = true),
+				...set.map((filter) => () => filter.set_value("")),
+				() => (report._no_refresh = false),
+				() => report.refresh(),
+			]);
+		});
+	});
+}

@@ -35,8 +35,8 @@ from frappe.utils import (
 )
 
 from mitmenschen.escalation import ladder, timers
-from mitmenschen.language import text_direction
-from mitmenschen.mediation.acknowledgement import reporter_language
+from mitmenschen.language import PORTAL_LANGUAGES, text_direction
+from mitmenschen.mediation.acknowledgement import reporter_language, reporter_party
 from mitmenschen.mediation.inbound import reopen
 from mitmenschen.mediation.playbook import (
 	add_working_days,
@@ -45,7 +45,10 @@ from mitmenschen.mediation.playbook import (
 	tick_follow_up_call,
 )
 from mitmenschen.mitmenschen_setup.letterhead import as_is, printable_url, public_url, sender
-from mitmenschen.outbound.mail import outgoing_account, send_from_record
+from mitmenschen.outbound import templates as templates_kit
+from mitmenschen.outbound.mail import outgoing_account
+from mitmenschen.outbound.notices import notify
+from mitmenschen.outbound.templates import TemplateSet
 
 DOCTYPE = "Mediation Case"
 CLOCK = "Follow-up"
@@ -191,32 +194,38 @@ def site_language() -> str:
 # what asking the reporter reads of a case, besides what the escalation source reads for its notices
 FIELDS = [
 	"status",
+	"subject",
 	"reporter_email",
 	"reporter_language",
+	"tenant_doctype",
+	"reporter_tenant",
 	"follow_up_expires_on",
 	"follow_up_answered_on",
 	"reopen_count",
 ]
-BY_MAIL, BY_LETTER = "mail", "letter"
+BY_NOTICE, BY_LETTER = "notice", "letter"
 
 
 def channel(case) -> str | None:
-	"""How the reporter is asked now: by mail, by letter or phone (no address, or a site that sends no
-	mail), or not at all (reopened, answered by phone, or gone meanwhile). The escalation source's
-	notices and `ask` both decide by it, so the assignee is told exactly when no mail goes out."""
+	"""How the reporter is asked now: through the one way out (their consented channel or the letter
+	queue when Contact Channels are on record, else mail to their address), by the follow-up letter or
+	phone (no address, or a site that sends no mail), or not at all (reopened, answered by phone, or
+	gone meanwhile). The escalation source's notices and `ask` both decide by it, so the assignee is
+	told exactly when nothing goes out by itself."""
 	if case.status != CLOSED or case.follow_up_answered_on or not case.follow_up_expires_on:
 		return None
-	return BY_MAIL if case.reporter_email and outgoing_account(DOCTYPE) else BY_LETTER
+	if reporter_party(case)[1] or (case.reporter_email and outgoing_account(DOCTYPE)):
+		return BY_NOTICE
+	return BY_LETTER
 
 
 def ask(cases: list) -> None:
-	"""The sweep's step for due follow-ups (the source's `fired`, after the digests): mail the
-	reporters; for a reporter asked by letter or phone the timeline says so (the assignee's digest
-	names the case)."""
+	"""The sweep's step for due follow-ups (the source's `fired`, after the digests): ask the reporters;
+	for a reporter asked by letter or phone the timeline says so (the assignee's digest names the case)."""
 	for case in cases:
 		how = channel(case)
-		if how == BY_MAIL:
-			send_mail(case)
+		if how == BY_NOTICE:
+			send_question(case)
 		elif how == BY_LETTER:
 			frappe.get_doc(DOCTYPE, case.name).add_comment(
 				"Info",
@@ -224,32 +233,64 @@ def ask(cases: list) -> None:
 			)
 
 
-def send_mail(case) -> str | None:
-	"""The question by mail, from the case (a Communication on its timeline; a reply threads in)."""
-	if not outgoing_account(DOCTYPE):
-		return None
-	lang = reporter_lang(case)
-	url = link(case.name, case.follow_up_expires_on, case.reopen_count, lang)
-	subject = f"[{case.name}] {_('Is the problem solved?', lang=lang)}"
-	buttons = "".join(
-		f'<p><a href="{url}{"&" if "?" in url else "?"}answer={key}">{escape_html(_(label, lang=lang))}</a></p>'
-		for key, (label, _rating) in ANSWERS.items()
-	)
+def template_texts(lang: str) -> tuple[str, str]:
+	"""Subject and body (Jinja: `case_name`, `link` (the answer page), `answer_links` (the page with an
+	answer chosen, by key), `expires` (the link's last day)). The link is written out as well as linked:
+	an SMS or WhatsApp message carries the text only."""
+	subject = "[{{ case_name }}] " + _("Is the problem solved?", lang=lang)
 	paragraphs = [
 		_("Some time ago you reported a problem to us ({0}). We have closed the case.", lang=lang).format(
-			case.name
+			"{{ case_name }}"
 		),
 		_("Is the problem solved? Please choose an answer; you can add a comment.", lang=lang),
 	]
-	expiry = format_date(case.follow_up_expires_on, "dd.MM.yyyy")
-	footer = _("The link works once, until {0}. You need no account.", lang=lang).format(expiry)
-	content = (
+	buttons = "".join(
+		f'<p><a href="{{{{ answer_links.{key} }}}}">{escape_html(_(label, lang=lang))}</a></p>'
+		for key, (label, _rating) in ANSWERS.items()
+	)
+	address = _("Or open this address and choose an answer: {0}", lang=lang).format(
+		'<a href="{{ link }}">{{ link }}</a>'
+	)
+	footer = _("The link works once, until {0}. You need no account.", lang=lang).format("{{ expires }}")
+	body = (
 		f'<div lang="{lang}" dir="{text_direction(lang)}">'
 		+ "".join(f"<p>{p}</p>" for p in paragraphs)
 		+ buttons
-		+ f"<p>{footer}</p></div>"
+		+ f"<p>{address}</p><p>{footer}</p></div>"
 	)
-	name = send_from_record(DOCTYPE, case.name, case.reporter_email, subject, content)
+	return subject, body
+
+
+TEMPLATES = TemplateSet("Mit:Menschen Follow-up Question", template_texts)
+
+
+def ensure_email_templates() -> None:
+	templates_kit.ensure(TEMPLATES, PORTAL_LANGUAGES)
+
+
+def send_question(case) -> str:
+	"""The question through the one way out, once per closing (the key counts the reopenings); returns
+	the Outbound Message. In mail each answer is a link; in an SMS or a WhatsApp message the written-out
+	link (without the language parameter: the page speaks the reporter's language anyway, and a plain
+	text keeps no markup)."""
+	lang = reporter_lang(case)
+	with_lang = link(case.name, case.follow_up_expires_on, case.reopen_count, lang)
+	party, on_record = reporter_party(case)
+	context = {
+		"case_name": case.name,
+		"link": link(case.name, case.follow_up_expires_on, case.reopen_count),
+		"answer_links": {key: f"{with_lang}&answer={key}" for key in ANSWERS},
+		"expires": format_date(case.follow_up_expires_on, "dd.MM.yyyy"),
+	}
+	name = notify(
+		party,
+		TEMPLATES,
+		context,
+		reference=(DOCTYPE, case.name),
+		key=f"follow-up:{case.name}:{case.reopen_count or 0}",
+		language=lang,
+		email=None if on_record else case.reporter_email,
+	)
 	frappe.db.set_value(DOCTYPE, case.name, "follow_up_sent_on", now_datetime(), update_modified=False)
 	return name
 

@@ -1,6 +1,7 @@
 """Mediation's own data for the escalation engine (after install and migrate): the standard SLA
-policy with its ladder, and the settings' default policy; the example Assignment Rule and the closure
-and follow-up Email Templates (see `mediation/closure.py`). Left alone once the cooperative edits them.
+policy with its ladder, and the settings' default policy; the example Assignment Rule and the Email
+Templates of the acknowledgement, closure and follow-up notices. Left alone once the cooperative edits
+them.
 """
 
 import frappe
@@ -8,6 +9,7 @@ import frappe
 from mitmenschen.erp.records import get_property_doctype
 from mitmenschen.escalation.holidays import holiday_list
 from mitmenschen.escalation.setup import rung
+from mitmenschen.mediation import acknowledgement, follow_up
 from mitmenschen.mediation.closure import ensure_email_templates
 
 STANDARD_POLICY = "Standard"
@@ -126,3 +128,5 @@ def example_district() -> str:
 
 def ensure_closure_templates() -> None:
 	ensure_email_templates()
+	acknowledgement.ensure_email_templates()
+	follow_up.ensure_email_templates()

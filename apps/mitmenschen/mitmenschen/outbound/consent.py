@@ -31,6 +31,8 @@ def party_title(doctype: str | None, name: str | None) -> str | None:
 	if not (doctype and name):
 		return None
 	meta = frappe.get_meta(doctype)
+	if meta.has_field("reporter_name"):  # a reporter known only on a case: their name, not the case's title
+		return frappe.db.get_value(doctype, name, "reporter_name") or name
 	title_field = meta.get_title_field()
 	return frappe.db.get_value(doctype, name, title_field) if title_field else name
 

@@ -23,8 +23,8 @@ from functools import partial
 
 import frappe
 from frappe import _
-from frappe.core.utils import html2text
 from frappe.utils import add_to_date, cint, now_datetime
+from markdownify import markdownify
 
 from mitmenschen.outbound import consent, sms, whatsapp
 from mitmenschen.outbound import mail as outbound_mail
@@ -243,7 +243,15 @@ def send(message) -> tuple[str | None, str | None]:
 
 def plain_text(message) -> str:
 	"""SMS and WhatsApp carry text: the subject, then the body without markup."""
-	body = html2text(message.message or "", strip_links=True, wrap=False).strip()
+	# no Markdown escapes: a link's "_" or a name's "*" stay as written
+	body = markdownify(
+		message.message or "",
+		heading_style="ATX",
+		strip=["a"],
+		wrap=False,
+		escape_underscores=False,
+		escape_asterisks=False,
+	).strip()
 	return f"{message.subject}\n\n{body}" if message.subject else body
 
 

@@ -151,6 +151,7 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 standard_queries = {
 	"Refugee Household": ["mitmenschen.households.name_search.search_households"],
 	"Language Mediator": ["mitmenschen.interpreting.name_search.search_mediators"],
+	"Mediation Case": ["mitmenschen.mediation.case_search.search_cases"],  # by the reporter's name too
 }
 
 # ---- Print formats and templates: one writing-direction rule for Python, Jinja and JavaScript ----

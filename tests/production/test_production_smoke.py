@@ -344,28 +344,43 @@ def test_private_file_through_frappes_check_and_nginx(world):
 
 
 REPLICA_PORT = int(os.environ.get("PROD_REPLICA_PORT", "3307"))
-REPLICA_KEYS = ("read_from_replica", "replica_host", "replica_db_port", "replica_db_name", "replica_db_password")
+REPLICA_KEYS = (
+	"read_from_replica",
+	"replica_host",
+	"replica_db_port",
+	"replica_db_name",
+	"replica_db_password",
+)
 
 
 def replica_selects() -> int:
 	"""SELECTs the replica has answered so far (its server's own counter)."""
 	config = site_config()
-	with pymysql.connect(
-		host="127.0.0.1", port=REPLICA_PORT, user=config["replica_db_name"], password=config["replica_db_password"]
-	) as db, db.cursor() as cursor:
+	with (
+		pymysql.connect(
+			host="127.0.0.1",
+			port=REPLICA_PORT,
+			user=config["replica_db_name"],
+			password=config["replica_db_password"],
+		) as db,
+		db.cursor() as cursor,
+	):
 		cursor.execute("SHOW GLOBAL STATUS LIKE 'Com_select'")
 		return int(cursor.fetchone()[1])
 
 
 def replicated(service_type: str) -> bool:
 	config = site_config()
-	with pymysql.connect(
-		host="127.0.0.1",
-		port=REPLICA_PORT,
-		user=config["replica_db_name"],
-		password=config["replica_db_password"],
-		database=config["db_name"],
-	) as db, db.cursor() as cursor:
+	with (
+		pymysql.connect(
+			host="127.0.0.1",
+			port=REPLICA_PORT,
+			user=config["replica_db_name"],
+			password=config["replica_db_password"],
+			database=config["db_name"],
+		) as db,
+		db.cursor() as cursor,
+	):
 		return bool(cursor.execute("SELECT name FROM `tabService Type` WHERE name = %s", (service_type,)))
 
 
@@ -375,12 +390,16 @@ def test_reports_read_from_a_replica_and_survive_its_stop(world):
 	assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
 	assert {key for key in REPLICA_KEYS if key in site_config()} == set(REPLICA_KEYS)
 	status = production("status")
-	assert "replica: 127.0.0.1:" in status.stdout and "s behind the primary (IO Yes, SQL Yes)" in status.stdout
+	assert (
+		"replica: 127.0.0.1:" in status.stdout and "s behind the primary (IO Yes, SQL Yes)" in status.stdout
+	)
 	assert status.returncode == 0, status.stdout  # a stopped replica program is no failure either
 
 	admin = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
 	name = f"Repliziert {time.time_ns()}"
-	admin.post(f"{BASE_URL}/api/resource/Service Type", json={"service_name": name}, timeout=60).raise_for_status()
+	admin.post(
+		f"{BASE_URL}/api/resource/Service Type", json={"service_name": name}, timeout=60
+	).raise_for_status()
 	wait_until(lambda: replicated(name), 30, "a write on the primary on the replica")
 
 	report = {

@@ -87,21 +87,29 @@ def acknowledge(case, language: str | None = None) -> str | None:
 	party, on_record = reporter_party(case)
 	if not on_record and not (case.reporter_email and outgoing_account(DOCTYPE)):
 		return None
-	context = {
-		"case_name": case.name,
-		"subject": case.subject or "",
-		"portal_link": get_url("/my-reports") if case.channel == "Portal" else "",
-	}
 	return notify(
 		party,
 		TEMPLATES,
-		context,
+		context_of(case),
 		reference=(DOCTYPE, case.name),
 		key=f"ack:{case.name}",
 		# the reporter's language; one the app does not speak gets German with English below
 		language=language or reporter_language(case.reporter_email),
 		email=None if on_record else case.reporter_email,
 	)
+
+
+def context_of(case) -> dict:
+	return {
+		"case_name": case.name,
+		"subject": case.subject or "",
+		"portal_link": get_url("/my-reports") if case.channel == "Portal" else "",
+	}
+
+
+def message_in(case, lang: str) -> str:
+	"""The notice's text in `lang` as the reporter would get it now (the translation report's check)."""
+	return templates_kit.render_in(TEMPLATES, lang, context_of(case))[1]
 
 
 def reporter_language(email: str | None) -> str:

@@ -1,7 +1,8 @@
 """When a case is closed, both sides hear it: a short, neutral message in each one's own language.
 
-- The reporter (by the case's reporter email), in their language (`follow_up.reporter_lang`, the way
-  the acknowledgement picks it).
+- The reporter, in their language (`follow_up.reporter_lang`, the way the acknowledgement picks it),
+  through the one way out: on their consented channel (else a letter) when Contact Channels are on
+  record for them, else by mail to the case's reporter email.
 - The respondent household, through its tenant contact (the ERP tenant record's email, else its
   portal user's), in the first of its languages that has a template, else its interpreter language,
   else German. The respondent's message never names or hints at the reporter: its template gets only
@@ -18,6 +19,7 @@ from frappe import _
 from frappe.utils import now_datetime
 
 from mitmenschen.language import PORTAL_LANGUAGES, base_language, text_direction
+from mitmenschen.mediation.acknowledgement import reporter_party
 from mitmenschen.mediation.follow_up import reporter_lang
 from mitmenschen.outbound import templates as templates_kit
 from mitmenschen.outbound.consent import profile_of
@@ -110,17 +112,27 @@ def household_email(household) -> str | None:
 
 
 def send_closure_messages(case) -> list[str]:
-	"""on_update, when the case was just closed. Returns the Communications sent (and the Outbound
-	Message of a household whose contact channels are on record)."""
+	"""on_update, when the case was just closed. Returns the Outbound Message to the reporter, and the
+	Communication (or the Outbound Message, when its contact channels are on record) to the respondent
+	household. Each closing tells each side once."""
 	mail = outgoing_account(DOCTYPE)
 	cooperative = (
 		frappe.db.get_default("company") or frappe.db.get_single_value("Website Settings", "app_name") or ""
 	)
 	sent = []
-	if mail and case.reporter_email:
-		lang = reporter_lang(case)
-		context = {"case_name": case.name, "subject": case.subject, "cooperative": cooperative}
-		sent.append(_send(case, case.reporter_email, *render(REPORTER, lang, context)))
+	reporter, on_record = reporter_party(case)
+	if on_record or (mail and case.reporter_email):  # their consented channel or letter, else their mail
+		sent.append(
+			notify(
+				reporter,
+				TEMPLATES[REPORTER],
+				{"case_name": case.name, "subject": case.subject, "cooperative": cooperative},
+				reference=(DOCTYPE, case.name),
+				key=f"closure:{case.name}:{case.reopen_count or 0}:reporter",
+				language=reporter_lang(case),
+				email=None if on_record else case.reporter_email,
+			)
+		)
 	if case.respondent_household:
 		household = frappe.get_doc("Refugee Household", case.respondent_household)
 		# only the number and the cooperative: nothing of what the reporter wrote or who they are

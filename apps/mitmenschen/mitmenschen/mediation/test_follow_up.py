@@ -431,6 +431,7 @@ class TestClosureMessages(LoopTestCase):
 			respondent_household=household.name,
 		)
 		close(case)
+		frappe.db.commit()  # the reporter's notice leaves after the commit
 		flush_queue()
 		[to_reporter] = self.smtp.to(reporter)
 		self.assertEqual(to_reporter["Subject"], f"[{case.name}] Bildiriminiz kapatıldı")

@@ -1,8 +1,8 @@
-"""The acknowledgement of a report and the follow-up question reach the reporter through the one way
-out, against a real SMS gateway, a WhatsApp Cloud API and an SMTP server on loopback: by email, SMS,
-WhatsApp (template while the 24-hour window is closed) and letter; the preferred channel without
-consent falls back; each is sent once however often it is triggered; the follow-up's answer link works
-from the text of an SMS.
+"""The acknowledgement of a report, the closure message and the follow-up question reach the reporter
+through the one way out, against a real SMS gateway, a WhatsApp Cloud API and an SMTP server on
+loopback: by email, SMS, WhatsApp (template while the 24-hour window is closed) and letter; the
+preferred channel without consent falls back; each is sent once however often it is triggered; the
+follow-up's answer link works from the text of an SMS.
 
 Delivery happens after commit (as in production), so these tests commit and delete what they made.
 """
@@ -13,7 +13,7 @@ import frappe
 from frappe.tests.utils import FrappeTestCase
 from frappe.utils import add_to_date, now_datetime, nowdate, random_string
 
-from mitmenschen.mediation import follow_up
+from mitmenschen.mediation import closure, follow_up
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.escalation_source import load_cases
 from mitmenschen.outbound import consent
@@ -309,3 +309,29 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 				if "Nachfassbrief" in line or "follow-up letter" in line
 			]
 		)
+
+
+class TestClosureToTheReporterByChannel(ReporterNoticeCase):
+	def test_the_reporter_hears_of_the_closing_on_their_channel_once(self) -> None:
+		case = make_case(reporter_name="Frau Abschluss", reporter_email="abschluss-2700@mieter.example")
+		self.channels(
+			(CASE, case.name),
+			consents=["WhatsApp"],
+			preferred="WhatsApp",
+			whatsapp="+963944270021",
+			language="ar",
+		)
+		close(case)
+		closure.send_closure_messages(frappe.get_doc(CASE, case.name))  # the hook running twice
+		frappe.db.commit()
+		flush_queue()
+		[template] = self.cloud.sent()
+		self.assertEqual((template["type"], template["template"]["language"]), ("template", {"code": "ar"}))
+		self.assertIn(case.name, template["template"]["components"][0]["parameters"][0]["text"])
+		self.assertEqual(
+			self.smtp.to("abschluss-2700@mieter.example"), [], "the consented channel, not the typed address"
+		)
+		self.assertIn(
+			"WhatsApp-Nachricht an Frau Abschluss (+963944270021) gesendet", self.timeline(case.name)
+		)
+		self.assertTrue(frappe.db.get_value(CASE, case.name, "closure_notified_on"))

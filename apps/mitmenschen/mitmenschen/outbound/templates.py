@@ -4,7 +4,8 @@ Reporter (ar)".
 A `TemplateSet` names its templates and knows its default texts in any language (from the app's
 translations). `ensure` creates the missing templates on migrate and never replaces one the
 cooperative has edited; `render` writes a message in the reader's language, or German with English
-below it where the app does not speak that language.
+below it where the app does not speak that language: the cooperative's text where they edited the
+template, else the app's (so that a corrected translation reaches the next message).
 """
 
 from collections.abc import Callable, Iterable
@@ -36,7 +37,9 @@ def ensure(templates: TemplateSet, languages: Iterable[str]) -> None:
 			# one made while its language's translations were missing still holds the English subject:
 			# it gets the translation (a template the cooperative has edited keeps their text)
 			if frappe.db.get_value("Email Template", name, "subject") == english_subject and lang != "en":
-				frappe.db.set_value("Email Template", name, {"subject": subject, "response_html": body})
+				frappe.db.set_value(
+					"Email Template", name, {"subject": subject, "response_html": body}, update_modified=False
+				)
 			continue
 		frappe.get_doc(
 			{
@@ -58,8 +61,10 @@ def render(templates: TemplateSet, lang: str | None, context: dict) -> tuple[str
 
 def render_in(templates: TemplateSet, lang: str, context: dict) -> tuple[str, str]:
 	name = templates.name(lang)
-	if frappe.db.exists("Email Template", name):
-		template = frappe.get_cached_doc("Email Template", name)
+	template = (
+		frappe.get_cached_doc("Email Template", name) if frappe.db.exists("Email Template", name) else None
+	)
+	if template and edited(template):
 		subject, body = template.subject, template.response_html or template.response
 	else:
 		subject, body = templates.texts(lang)
@@ -68,3 +73,10 @@ def render_in(templates: TemplateSet, lang: str, context: dict) -> tuple[str, st
 		" ".join(frappe.render_template(subject, context).split()),
 		frappe.render_template(body, as_html),
 	)
+
+
+def edited(template) -> bool:
+	"""Whether the template is the cooperative's: changed since it was made, or made by a user (`ensure`
+	makes them as Administrator). One nobody edited follows the app's translations: a native speaker's
+	check entered in the desk reaches the next notice."""
+	return template.modified != template.creation or template.owner != "Administrator"

@@ -972,8 +972,7 @@ CATALOGUE: list[Bad] = [
 		"script in the description and the place",
 		report(description=f"{XSS}{BREAKOUT} Der Müll steht seit Tagen im Hof.", location_text=XSS),
 		handled=tenant_report_is_text,
-		adds={"Mediation Case": 1},
-		adds_when_mail={"Communication": 1, "Email Queue": 1},
+		adds={"Mediation Case": 1},  # the acknowledgement leaves after the commit (an Outbound Message)
 	),
 	Bad(
 		TENANT,

@@ -937,6 +937,7 @@ def mediator_attempts(world: dict) -> list[tuple[str, str, str, dict]]:
 	booking, offer, sig = world["booking"]["name"], world["booking"]["offer"], world["booking"]["sig"]
 	forged = ("a" if sig[0] != "a" else "b") + sig[1:]
 	answer = "/api/method/mitmenschen.interpreting.offers.answer"
+	voice = "/api/method/mitmenschen.interpreting.voice.play"  # only for the booked mediator's link
 	other = world["B"]["mediator"]
 	translation, sig_t = world["translation"]["name"], world["translation"]["sig"]
 	forged_t = ("a" if sig_t[0] != "a" else "b") + sig_t[1:]
@@ -946,6 +947,9 @@ def mediator_attempts(world: dict) -> list[tuple[str, str, str, dict]]:
 		("page by query", "GET", "/interpreting", {"offer": offer, "sig": forged}),
 		("answer with a forged link", "POST", answer, {"offer": offer, "sig": forged, "response": "accept"}),
 		("answer without a link", "POST", answer, {"offer": offer, "sig": "", "response": "accept"}),
+		("voice message with a forged link", "GET", voice, {"offer": offer, "sig": forged}),
+		("voice message without a link", "GET", voice, {"offer": offer, "sig": ""}),
+		("voice message of an offer not accepted", "GET", voice, {"offer": offer, "sig": sig}),
 		("booking", "GET", f"/api/resource/Interpreter Booking/{booking}", {}),
 		("bookings", "GET", "/api/resource/Interpreter Booking", {"fields": '["*"]'}),
 		("offer rows", "POST", "/api/method/frappe.client.get_list", {"doctype": "Interpreter Offer", "fields": '["*"]', "parent": "Interpreter Booking"}),
@@ -985,7 +989,7 @@ def test_mediator_links_and_pools_give_partners_tenants_and_strangers_nothing(ba
 				failures.append(f"{who} {label}: server error {response.status_code}")
 			elif found := [s for s in secrets if s in response.text]:
 				failures.append(f"{who} {label}: leaked {found}")
-			elif response.ok and (label.startswith(("answer", "outcome", "search", "change", "move"))):
+			elif response.ok and (label.startswith(("answer", "outcome", "search", "change", "move", "voice"))):
 				failures.append(f"{who} {label}: accepted")
 	booking = admin_session.get(f"{base_url}/api/resource/Interpreter Booking/{world['booking']['name']}").json()["data"]
 	mediator = admin_session.get(f"{base_url}/api/resource/Language Mediator/{world['B']['mediator']}").json()["data"]

@@ -8,7 +8,7 @@ import frappe
 from frappe import _
 from frappe.utils import format_datetime
 
-from mitmenschen.interpreting import offers
+from mitmenschen.interpreting import offers, voice
 from mitmenschen.interpreting.appointment import facts
 
 LANG = offers.MEDIATOR_LANG
@@ -31,6 +31,8 @@ def page(offer: str | None, sig: str | None) -> dict:
 	result.offer, result.sig = offer, sig
 	result.facts = facts(booking)
 	result.deadline = format_datetime(booking.offer_deadline, "dd.MM.yyyy HH:mm") if state == offers.OPEN else None
+	# the report's voice message, for the booked mediator only (interpreting/voice.py)
+	result.voice = voice.urls(offer, sig) if state == offers.MINE else []
 	result.texts = {
 		"intro": _("We are looking for a language mediator for this appointment:")
 		if state == offers.OPEN
@@ -46,6 +48,7 @@ def page(offer: str | None, sig: str | None) -> dict:
 		"decline": _("Decline"),
 		"cancel": _("I cannot come: cancel"),
 		"confidential": _("You learn only what the appointment needs. Everything you hear is confidential."),
+		"voice": _("The voice message of the report (to listen to before the appointment):"),
 	}
 	return result
 

@@ -56,3 +56,16 @@ def delete_channels(parties: list[tuple[str, str]], include_unindexed_logs: bool
 	if profiles:
 		frappe.db.delete(CONSENT_ROW, {"parenttype": PROFILE, "parent": ("in", profiles)})
 	return len(profiles) + len(messages)
+
+
+def delete_notices_about(doctype: str, names: list[str], include_unindexed_logs: bool = False) -> int:
+	"""The notices about these records, whoever got them: a tenant's acknowledgement quotes its case's
+	subject and does not outlive the case's retention."""
+	if not names:
+		return 0
+	filters = {"reference_doctype": doctype, "reference_name": ("in", names)}
+	messages = frappe.get_all(LOG, filters=filters, pluck="name")
+	if messages:
+		scrub_trail(LOG, messages, include_unindexed_logs=include_unindexed_logs)
+		frappe.db.delete(LOG, {"name": ("in", messages)})
+	return len(messages)

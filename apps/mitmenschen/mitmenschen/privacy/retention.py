@@ -56,7 +56,7 @@ import frappe
 from frappe.utils import add_days, get_first_day, getdate, now_datetime, nowdate
 
 from mitmenschen.privacy.case_followups import anonymise_followups
-from mitmenschen.privacy.channels import delete_channels, parties_of_households
+from mitmenschen.privacy.channels import delete_channels, delete_notices_about, parties_of_households
 from mitmenschen.privacy.early_signals import delete_household_signals
 from mitmenschen.privacy.household_followups import anonymise_household_followups
 from mitmenschen.privacy.trail import anonymised_text, delete_files, purge_deleted_copies, scrub_trail
@@ -224,6 +224,7 @@ def anonymise_cases(names: list[str], include_unindexed_logs: bool = False) -> N
 	anonymise_followups(names, include_unindexed_logs=include_unindexed_logs)
 	# reporters known only on the case: their channels, consents and notices
 	delete_channels([(CASE, name) for name in names], include_unindexed_logs=include_unindexed_logs)
+	delete_notices_about(CASE, names, include_unindexed_logs=include_unindexed_logs)  # to anyone else
 
 
 def anonymise_households(names: list[str], include_unindexed_logs: bool = False) -> None:

@@ -75,3 +75,12 @@ class TestChannelsPrivacy(FrappeTestCase):
 		self.assertFalse(frappe.db.exists(consent.PROFILE, world["profiles"]["reporter"]))
 		self.assertFalse(frappe.db.exists(LOG, world["messages"]["reporter"]))
 		self.assertTrue(frappe.db.exists(consent.PROFILE, world["profiles"]["household"]))
+
+	def test_retention_of_a_case_deletes_the_notices_about_it_to_anyone(self) -> None:
+		world = self.world()
+		tenant = tuple(frappe.db.get_value("Refugee Household", world["household"], ["tenant_doctype", "tenant"]))
+		case = ("Mediation Case", world["case"])
+		about = notify(tenant, NOTICE, {"n": "Lärm im Hof"}, reference=case, key=f"privacy-test:about:{case[1]}")
+		anonymise_cases([world["case"]])
+		self.assertFalse(frappe.db.exists(LOG, about))
+		self.assertTrue(frappe.db.exists(LOG, world["messages"]["tenant"]))  # not about the case: kept

@@ -136,6 +136,8 @@ scheduler_events: dict[str, list[str] | dict[str, list[str]]] = {
 		"mitmenschen.early_signals.sweep.daily",  # early signals appear and clear with their cause
 		"mitmenschen.escalation.holidays.ensure_configured_holiday_list",  # the calendar never runs out
 	],
+	# the family's reminder of an onboarding appointment, the day before (households/onboarding_visits.py)
+	"hourly": ["mitmenschen.households.onboarding_visits.remind_due"],
 	# an encrypted backup of database and files when one is due (backups/scheduled.py)
 	"hourly_long": ["mitmenschen.backups.scheduled.run"],
 	"cron": {

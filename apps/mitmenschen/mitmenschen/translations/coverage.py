@@ -60,6 +60,7 @@ READER_FILES: tuple[tuple[str, str], ...] = (
 	("round_table/print_format/round_table_minutes/*.html", ALL),
 	("households/house_rules_sending.py", READER),
 	("interpreting/family_texts.py", ALL),  # the family's reminder of an interpreted appointment
+	("households/onboarding_visits.py", ALL),  # the family's reminder of an onboarding appointment
 	("households/print_format/house_rules_pictograms/*.html", ALL),
 	("mediation/print_format/follow_up_letter/*.html", ALL),  # its words come from follow_up.letter_context
 	("mitmenschen_setup/letterhead.py", READER),  # the sender block of printed letters

@@ -26,5 +26,7 @@ class OnboardingPlanStep(Document):
 		skip_reason: DF.SmallText | None
 		status: DF.Literal["Open", "Done", "Skipped"]
 		step: DF.Data
+		visit_on: DF.Datetime | None
+		visit_place: DF.Data | None
 	# end: auto-generated types
 	pass

@@ -89,6 +89,7 @@ app_include_js = [
 	"/assets/mitmenschen/js/desk_datepicker.js",
 	"/assets/mitmenschen/js/evidence_filters.js",
 	"/assets/mitmenschen/js/desk_timeline.js",  # no "null" in the timeline's version lines
+	"/assets/mitmenschen/js/desk_charts.js",  # charts: German numbers, labels not cut
 ]
 
 # ---- Document events ----------------------------------------------------------------------------

@@ -235,8 +235,9 @@ def ask(cases: list) -> None:
 
 def template_texts(lang: str) -> tuple[str, str]:
 	"""Subject and body (Jinja: `case_name`, `link` (the answer page), `answer_links` (the page with an
-	answer chosen, by key), `expires` (the link's last day)). The link is written out as well as linked:
-	an SMS or WhatsApp message carries the text only."""
+	answer chosen, by key), `expires` (the link's last day), `channel`). A mail offers one link per
+	answer; every channel has the link written out: an SMS, a WhatsApp message and a letter carry text
+	only, and on a phone the text stays short."""
 	subject = "[{{ case_name }}] " + _("Is the problem solved?", lang=lang)
 	paragraphs = [
 		_("Some time ago you reported a problem to us ({0}). We have closed the case.", lang=lang).format(
@@ -255,7 +256,9 @@ def template_texts(lang: str) -> tuple[str, str]:
 	body = (
 		f'<div lang="{lang}" dir="{text_direction(lang)}">'
 		+ "".join(f"<p>{p}</p>" for p in paragraphs)
+		+ '{% if channel == "Email" %}'
 		+ buttons
+		+ "{% endif %}"
 		+ f"<p>{address}</p><p>{footer}</p></div>"
 	)
 	return subject, body

@@ -238,6 +238,8 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 		found = LINK.search(sms["text"])
 		self.assertEqual(found["case"], case.name)
 		self.assertNotIn("\\", sms["text"])  # no Markdown escapes in a link
+		# a short text: the answers to click are the mail's
+		self.assertNotIn(frappe._("Partly Solved", lang="tr"), sms["text"])
 		self.assertEqual(follow_up.check_link(case.name, found["sig"])[0], follow_up.VALID)
 		self.assertTrue(frappe.db.get_value(CASE, case.name, "follow_up_sent_on"))
 		# closed again after a reopening: a new question with a new link
@@ -301,6 +303,7 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 		[letter] = [m for m in self.messages(case.name) if m.kind == follow_up.TEMPLATES.prefix]
 		self.assertEqual((letter.channel, letter.status), ("Letter", QUEUED))
 		self.assertEqual(LINK.search(letter.message)["case"], case.name)
+		self.assertNotIn("answer=", letter.message)  # paper has no links to click
 		# the letter queue prints it: the assignee is not asked to print the follow-up letter
 		self.assertFalse(
 			[

@@ -62,7 +62,8 @@ def notify(
 	address the person gave us themselves (a report's form) for a person without a Contact Channels
 	record: mail, as before there were channels. `language` is used when the record names none.
 	`attachments` (File names) go with a mail and are printed behind a letter; SMS and WhatsApp carry
-	text only, so the notice's text should link them (a signed link)."""
+	text only, so the notice's text should link them (a signed link). The template's context holds
+	`channel` (Email, SMS, WhatsApp or Letter) besides the caller's."""
 	key = key or ":".join([kind.prefix, *(reference or ()), *person])
 	if existing := frappe.db.get_value(LOG, {"key": key}):
 		return existing
@@ -72,7 +73,8 @@ def notify(
 		channel, address = consent.choose_channel(profile)
 	else:
 		channel, address = consent.EMAIL, email
-	subject, body = render(kind, lang, context)
+	# the template sees the channel: a text read on a phone may be shorter than a mail
+	subject, body = render(kind, lang, {"channel": channel, **context})
 	message = frappe.get_doc(
 		{
 			"doctype": LOG,

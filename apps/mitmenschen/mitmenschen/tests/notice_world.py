@@ -83,3 +83,51 @@ class NoticeTestCase(FrappeTestCase):
 			filters={"reference_doctype": doctype, "reference_name": name, "comment_type": "Info"},
 			pluck="content",
 		)
+
+
+# ---- for the browser test (tests/test_house_rules_channels.py) ------------------------------------
+
+BROWSER_SMS_PORT = 2729
+
+
+def house_rules_by_sms() -> dict:
+	"""`bench execute`: SMS Settings pointed at the loopback gateway on BROWSER_SMS_PORT, house rules for
+	a district of their own, an Arabic-speaking household there that agreed to SMS (and has no email),
+	and a clerk with a password; commits and returns their names."""
+	import random
+	from types import SimpleNamespace
+
+	from frappe.utils import random_string
+	from frappe.utils.password import update_password
+
+	from mitmenschen.tests.factories import make_flat, make_staff_user
+	from mitmenschen.tests.house_rules_world import make_house_rules, make_speaking_household
+
+	frappe.set_user("Administrator")
+	configure_sms(SimpleNamespace(url=f"http://127.0.0.1:{BROWSER_SMS_PORT}"))
+	flat = make_flat()
+	rules = make_house_rules(district=flat["district"])
+	household = make_speaking_household("ar", district=flat["district"], email=False)
+	number = f"+49176{random.randint(10_000_000, 99_999_999)}"
+	frappe.get_doc(
+		{
+			"doctype": consent.PROFILE,
+			"party_doctype": "Refugee Household",
+			"party": household.name,
+			"preferred_channel": "SMS",
+			"language": "ar",
+			"mobile": number,
+			"consents": [{"channel": "SMS", "given_on": nowdate(), "how": "Signed Paper"}],
+		}
+	).insert(ignore_permissions=True)
+	clerk = make_staff_user("Mit:Menschen Clerk")
+	password = f"Kanal-{random_string(10)}!"
+	update_password(clerk, password)
+	frappe.db.commit()
+	return {
+		"clerk": clerk,
+		"password": password,
+		"household": household.name,
+		"rules": rules.name,
+		"number": frappe.db.get_value(consent.PROFILE, {"party": household.name}, "mobile"),
+	}

@@ -70,7 +70,7 @@ function send_house_rules_dialog(frm) {
 				{ fieldname: "house_rules", fieldtype: "Link", options: "House Rules", label: __("Version", null, "House Rules Explanation"), reqd: 1, default: options.house_rules, onchange: () => refresh() },
 				{ fieldname: "language", fieldtype: "Link", options: "Language", label: __("Language"), reqd: 1, default: options.language, onchange: () => refresh() },
 				{ fieldname: "status_html", fieldtype: "HTML", options: describe_options(options) },
-				{ fieldname: "recipient_note", fieldtype: "HTML", options: options.recipient ? "<div></div>" : `<p class="text-muted">${__(
+				{ fieldname: "recipient_note", fieldtype: "HTML", depends_on: "eval:doc.channel !== 'Agreed Channel'", options: options.recipient ? "<div></div>" : `<p class="text-muted">${__(
 					"No email address is known for this household (its tenant record, a contact or a portal user): print the house rules for a home visit, or enter an address."
 				)}</p>` },
 				// without a known address, printing for a home visit is what the clerk can do

@@ -94,6 +94,9 @@ class TestHouseRulesNotices(NoticeTestCase):
 		self.assertTrue(frappe.local.response.filename.endswith("-ar.pdf"))
 		with self.assertRaises(frappe.PermissionError):
 			sheet(link["house_rules"], "uk", link["sig"])  # the signature is for the Arabic page only
+		for house_rules, sig in ((link["house_rules"] + "x", link["sig"]), ("x" * 500, "y" * 500)):
+			with self.assertRaises(frappe.PermissionError):  # the same answer: no version is told to exist
+				sheet(house_rules, "ar", sig)
 		self.assertEqual(self.deliveries(household), [("SMS", "+4917620000001")])
 		self.assertIn(
 			f"SMS an {household.family_name} (+4917620000001) gesendet",

@@ -46,7 +46,20 @@ def after_migrate() -> None:
 	ensure_service_types()
 	ensure_default_template()
 	ensure_onboarding_ladder()
+	ensure_notice_templates()
 	frappe.db.commit()
+
+
+def ensure_notice_templates() -> None:
+	"""The families' notices as Email Templates per language, for the cooperative to edit: the house
+	rules on the agreed channel and the reminder of an onboarding appointment."""
+	from mitmenschen.households.house_rules_sending import NOTICE
+	from mitmenschen.households.onboarding_visits import FAMILY
+	from mitmenschen.language import PORTAL_LANGUAGES
+	from mitmenschen.outbound.templates import ensure
+
+	for templates in (NOTICE, FAMILY):
+		ensure(templates, PORTAL_LANGUAGES)
 
 
 def ensure_service_types() -> None:

@@ -81,8 +81,11 @@ def wanted_profile(user) -> str | None:
 
 
 def apply(user, method: str | None = None) -> None:
-	"""User before_validate: Frappe's own validate then copies the profile's modules onto the user."""
-	if not frappe.db.exists("Module Profile", PROFILE) or user.user_type == "Website User":
+	"""User before_validate: Frappe's own validate then copies the profile's modules onto the user.
+	The roles decide, not `user_type`: Frappe sets that in validate, after this hook, so a user made
+	first and given the clerk's role after (the demo's staff) is still a "Website User" here. A portal
+	user's roles are not ours and its profile stays as it is."""
+	if not frappe.db.exists("Module Profile", PROFILE):
 		return
 	profile = wanted_profile(user)
 	if profile != user.module_profile:

@@ -46,6 +46,14 @@ class TestStaffDesk(FrappeTestCase):
 				self.assertTrue(frappe.has_permission("Customer", "read"))
 				frappe.set_user("Administrator")
 
+	def test_a_user_made_first_and_given_the_clerk_role_after_gets_the_clerks_desk(self):
+		# as the demo loader makes its staff (and an administrator in the desk): the user first, then the
+		# role; the user is still a "Website User" when the role is saved (Frappe sets the type later)
+		user = make_staff_user()
+		frappe.get_doc("User", user).add_roles(CLERK)
+		self.assertEqual(frappe.db.get_value("User", user, "module_profile"), staff_desk.PROFILE)
+		self.assertNotIn("Selling", sidebar(user))
+
 	def test_another_desk_role_keeps_the_full_desk(self):
 		user = make_staff_user(CLERK, "System Manager")
 		self.assertIn("Selling", sidebar(user))

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 
 from mitmenschen.households.house_rules_sending import (
 	AGREED,
+	pictogram_pdf,
 	send_house_rules,
 	send_new_version,
 	send_options,
@@ -148,6 +149,12 @@ class TestHouseRulesNotices(NoticeTestCase):
 		self.assertNotIn("house_rules_sending.sheet", message.message, "no link on paper")
 		[page] = attachments_of(message.name)
 		sheet_pages = len(PdfReader(io.BytesIO(frappe.get_doc("File", page).get_content())).pages)
+		# the version changes before the clerk prints: its page is rendered anew, the letter's stays
+		frappe.db.set_value(
+			"House Rules", self.rules.name, "modified", frappe.utils.add_to_date(None, minutes=1)
+		)
+		self.rules.reload()
+		pictogram_pdf(self.rules, "ar")
 		pdf = PdfReader(io.BytesIO(letters.letters_pdf([message])))
 		self.assertEqual(len(pdf.pages), 1 + sheet_pages)
 		frappe.set_user("Administrator")

@@ -105,7 +105,9 @@ def notify(
 def attach(name: str, files: list[str]) -> None:
 	"""The files go with the message: the same stored file, attached to the Outbound Message too."""
 	for file in files:
-		source = frappe.db.get_value("File", file, ["file_url", "file_name", "is_private"], as_dict=True)
+		source = frappe.db.get_value(
+			"File", file, ["file_url", "file_name", "is_private", "content_hash"], as_dict=True
+		)
 		if source:
 			frappe.get_doc(
 				{
@@ -113,6 +115,8 @@ def attach(name: str, files: list[str]) -> None:
 					"file_url": source.file_url,
 					"file_name": source.file_name,
 					"is_private": source.is_private,
+					# the same content: deleting the source (a re-rendered page) keeps the stored file
+					"content_hash": source.content_hash,
 					"attached_to_doctype": LOG,
 					"attached_to_name": name,
 				}

@@ -29,7 +29,9 @@ def base_url() -> str:
 @pytest.fixture(scope="session")
 def admin_session(base_url: str) -> requests.Session:
 	session = requests.Session()
-	response = session.post(f"{base_url}/api/method/login", data={"usr": "Administrator", "pwd": ADMIN_PASSWORD})
+	response = session.post(
+		f"{base_url}/api/method/login", data={"usr": "Administrator", "pwd": ADMIN_PASSWORD}
+	)
 	response.raise_for_status()
 	return session
 
@@ -43,6 +45,26 @@ def browser():
 		browser = playwright.chromium.launch(executable_path=executable, headless=True, args=CHROMIUM_FLAGS)
 		yield browser
 		browser.close()
+
+
+@pytest.fixture(scope="session")
+def gallery():
+	"""The run's screenshot gallery (tests/gallery.py); its index.html is written when the run ends."""
+	from gallery import Gallery
+
+	gallery = Gallery()
+	yield gallery
+	if gallery.shots:
+		gallery.write_index()
+
+
+@pytest.fixture(scope="session")
+def desk_pass(browser, base_url, gallery):
+	"""Every desk route opened once per account, checked and photographed (test_desk_smoke.DeskPass):
+	the desk smoke test and the gallery share it."""
+	from test_desk_smoke import DeskPass
+
+	return DeskPass(browser, base_url, gallery)
 
 
 @pytest.fixture

@@ -5,6 +5,9 @@ The routes come from the site (`mitmenschen.tests.desk_world.build` reads the ap
 and Workspace rows), so a new doctype or report is opened without editing this test. A route fails
 on an uncaught JavaScript error (pageerror), a Frappe error dialog (a message with a red indicator),
 a desk error page, or an XHR/fetch answered with HTTP status >= 400.
+
+The same pass photographs every route that renders for the screenshot gallery (tests/gallery.py,
+docs/gallery.md): one pass over the desk per account per run, shared through the `desk_pass` fixture.
 """
 
 from collections import Counter
@@ -58,11 +61,6 @@ class Probe:
 		if any(noise in response.url for noise in IGNORED_RESPONSES):
 			return
 		self.errors.append(f"HTTP {response.status} {response.request.method} {response.url}")
-
-
-@pytest.fixture(scope="module")
-def desk_world() -> dict:
-	return bench_execute("mitmenschen.tests.desk_world.build")
 
 
 def open_route(page, path: str) -> None:
@@ -119,47 +117,80 @@ def close_dialogs(page) -> None:
 	)
 
 
-def smoke(
-	page, base_url: str, user: str, password: str, routes: list[dict], who: str
-) -> tuple[int, list[str]]:
-	desk_login(page, base_url, user, password)
-	page.wait_for_function("() => window.frappe && frappe.set_route && frappe.boot")
-	settle(page)  # the home workspace first: routing away while it loads is not what a user does
-	failures = []
-	for route in routes:
-		probe = Probe()
-		probe.watch(page)
-		path = "/".join(quote(part, safe="") for part in route["path"].split("/"))
-		try:
-			open_route(page, path)
-		except PlaywrightError as error:  # a route that never settles is a failure, not the suite's end
-			probe.errors.append(f"did not render: {str(error).splitlines()[0]}")
-		probe.errors += dialog_errors(page)
-		probe.stop(page)
-		if probe.errors:
-			failures.append(f"{who} {route['kind']} {route['path']}: " + "; ".join(probe.errors))
-			shot(
-				page,
-				f"desk_smoke_{who}_{route['kind']}_{route['doctype']}".replace(" ", "_"),
-			)
-		close_dialogs(page)
-		if route["kind"] == "form" and route["doctype"] == "Round Table Meeting":
-			shot(page, f"desk_smoke_{who}_round_table_meeting")
-	return len(routes), failures
+class DeskPass:
+	"""One pass over the desk routes per account, shared by the smoke test and the gallery: each route is
+	opened once, checked (Probe, error dialogs) and photographed for the gallery (a second pass for the
+	pictures took the e2e step two more minutes)."""
+
+	def __init__(self, browser, base_url: str, gallery) -> None:
+		self.browser, self.base_url, self.gallery = browser, base_url, gallery
+		self.passes: dict[str, dict] = {}
+		self._world: dict | None = None
+
+	@property
+	def world(self) -> dict:
+		if self._world is None:
+			self._world = bench_execute("mitmenschen.tests.desk_world.build")
+		return self._world
+
+	def result(self, who: str) -> dict:
+		"""{"routes", "failures" (any error), "unopened" (never rendered), "shots"} of one account."""
+		if who not in self.passes:
+			account = self.world["users"][who]
+			context = self.browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
+			page = context.new_page()
+			page.set_default_timeout(30_000)
+			try:
+				self.passes[who] = self.run(page, who, account)
+			finally:
+				context.close()
+		return self.passes[who]
+
+	def run(self, page, who: str, account: dict) -> dict:
+		desk_login(page, self.base_url, account["user"], self.world["password"])
+		page.wait_for_function("() => window.frappe && frappe.set_route && frappe.boot")
+		settle(page)  # the home workspace first: routing away while it loads is not what a user does
+		failures, unopened, shots = [], [], []
+		for route in account["routes"]:
+			probe = Probe()
+			probe.watch(page)
+			path = "/".join(quote(part, safe="") for part in route["path"].split("/"))
+			opened = True
+			try:
+				open_route(page, path)
+			except PlaywrightError as error:  # a route that never settles is a failure, not the suite's end
+				opened = False
+				probe.errors.append(f"did not render: {str(error).splitlines()[0]}")
+				unopened.append(f"{who} {route['path']}: {str(error).splitlines()[0]}")
+			probe.errors += dialog_errors(page)
+			probe.stop(page)
+			if probe.errors:
+				failures.append(f"{who} {route['kind']} {route['path']}: " + "; ".join(probe.errors))
+				shot(
+					page,
+					f"desk_smoke_{who}_{route['kind']}_{route['doctype']}".replace(" ", "_"),
+				)
+			if opened:  # the picture as the user sees it, error dialogs included
+				shots.append(self.gallery.take(page, f"Desk – {who}", f"{route['kind']} {route['doctype']}"))
+			close_dialogs(page)
+			if route["kind"] == "form" and route["doctype"] == "Round Table Meeting":
+				shot(page, f"desk_smoke_{who}_round_table_meeting")
+		return {"routes": account["routes"], "failures": failures, "unopened": unopened, "shots": shots}
 
 
 @pytest.mark.parametrize("who", ["clerk", "manager"])
-def test_every_desk_route_opens_without_errors(page, base_url, desk_world, who, capsys):
-	account = desk_world["users"][who]
-	opened, failures = smoke(page, base_url, account["user"], desk_world["password"], account["routes"], who)
+def test_every_desk_route_opens_without_errors(desk_pass, who, capsys):
+	account = desk_pass.world["users"][who]
+	result = desk_pass.result(who)
+	failures = result["failures"]
 	counts = Counter(route["kind"] for route in account["routes"])
 	by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
 	with capsys.disabled():
 		print(
-			f"\ndesk smoke ({who}): {opened} routes opened ({by_kind}), {len(failures)} failed; "
+			f"\ndesk smoke ({who}): {len(result['routes'])} routes opened ({by_kind}), {len(failures)} failed; "
 			f"left out: {account['skipped'] or 'nothing'}"
 		)
-	assert opened >= 20, account["routes"]
+	assert len(result["routes"]) >= 20, account["routes"]
 	doctypes = {route["doctype"] for route in account["routes"]}
 	assert {"Round Table Meeting", "Mediation Case", "Mitmenschen Settings"} <= doctypes
 	assert not failures, "\n".join(failures)

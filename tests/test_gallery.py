@@ -1,102 +1,41 @@
 """The screenshot gallery (issue #23): every desk route the smoke test opens, as the clerk and as the
 manager; the portal pages as a partner, as a tenant and as a guest; each print format of the app as an
 image — saved into logs/gallery/ with an index.html, so that a person can look at all of them in minutes
-before a release. The e2e step of bin/test writes it; logs/ is not committed (docs/gallery.md).
+before a release. The e2e step of bin/test writes it; logs/ is not committed (docs/gallery.md). The
+desk's pictures are taken by the desk smoke test's pass (test_desk_smoke.py), which opens each route once
+for both the check and the picture.
 
 The test fails only when a page cannot be opened at all; what a page shows is for the person looking.
 """
 
-import html
 import json
-import os
-import re
-from pathlib import Path
 from urllib.parse import quote
 
-import pytest
 from conftest import ADMIN_PASSWORD, desk_login
-from playwright.sync_api import Error as PlaywrightError
-from portal_world import BENCH, bench_execute, build_world, portal_login
-from test_desk_smoke import open_route, settle
+from gallery import GALLERY
+from portal_world import build_world, portal_login
 
 # a record each print format is meant for (the letter of a closed case, approved minutes)
 PRINTABLE = {
 	"Follow-up Letter": [["follow_up_expires_on", "is", "set"]],
 	"Round Table Minutes": [["status", "=", "Minutes Approved"]],
 }
-GALLERY = Path(os.environ.get("MM_GALLERY_DIR", BENCH / "logs" / "gallery"))
-
-
 EXPECTED_STATUS = {("guest", "/report-problem"): 403}
 
 
-def slug(text: str) -> str:
-	return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-class Gallery:
-	def __init__(self) -> None:
-		self.shots: list[tuple[str, str, str]] = []  # (section, caption, file)
-		GALLERY.mkdir(parents=True, exist_ok=True)
-		for old in GALLERY.glob("*.png"):
-			old.unlink()
-
-	def take(self, page, section: str, caption: str) -> None:
-		name = f"{slug(section)}--{slug(caption)}.png"
-		page.screenshot(path=str(GALLERY / name), full_page=True)
-		self.shots.append((section, caption, name))
-
-	def write_index(self) -> Path:
-		sections: dict[str, list[str]] = {}
-		for section, caption, name in self.shots:
-			sections.setdefault(section, []).append(
-				f'<figure><a href="{quote(name)}"><img src="{quote(name)}" loading="lazy"></a>'
-				f"<figcaption>{html.escape(caption)}</figcaption></figure>"
-			)
-		body = "".join(
-			f"<h2>{html.escape(section)} ({len(items)})</h2><div class=grid>{''.join(items)}</div>"
-			for section, items in sections.items()
-		)
-		index = GALLERY / "index.html"
-		index.write_text(
-			'<!DOCTYPE html><html lang="de"><head><meta charset="utf-8"><title>Mit:Menschen – Galerie</title>'
-			"<style>body{font-family:sans-serif;margin:1em}.grid{display:grid;"
-			"grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:12px}"
-			"figure{margin:0;border:1px solid #ddd;padding:6px}img{width:100%;height:200px;"
-			"object-fit:cover;object-position:top}figcaption{font-size:12px}</style></head>"
-			f"<body><h1>Mit:Menschen – Galerie ({len(self.shots)} Bilder)</h1>{body}</body></html>",
-			encoding="utf-8",
-		)
-		return index
-
-
-@pytest.fixture(scope="module")
-def gallery():
-	return Gallery()
-
-
-def test_desk_routes_as_clerk_and_manager(browser, base_url, gallery):
-	world = bench_execute("mitmenschen.tests.desk_world.build")
-	failed = []
+def test_desk_routes_as_clerk_and_manager(desk_pass, gallery):
+	"""The desk's pictures come from the desk smoke test's pass (one pass takes both the check and the
+	picture): every route of both accounts opened and is in the gallery."""
+	failed, missing = [], []
 	for who in ("clerk", "manager"):
-		account = world["users"][who]
-		context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
-		page = context.new_page()
-		page.set_default_timeout(30_000)
-		desk_login(page, base_url, account["user"], world["password"])
-		page.wait_for_function("() => window.frappe && frappe.set_route && frappe.boot")
-		settle(page)
-		for route in account["routes"]:
-			path = "/".join(quote(part, safe="") for part in route["path"].split("/"))
-			try:
-				open_route(page, path)
-			except PlaywrightError as error:
-				failed.append(f"{who} {route['path']}: {str(error).splitlines()[0]}")
-				continue
-			gallery.take(page, f"Desk – {who}", f"{route['kind']} {route['doctype']}")
-			page.evaluate("() => { for (const d of (frappe.ui.open_dialogs || [])) d.hide(); }")
-		context.close()
+		result = desk_pass.result(who)
+		failed += result["unopened"]
+		expected = {f"{route['kind']} {route['doctype']}" for route in result["routes"]}
+		in_gallery = {caption for section, caption, _name in gallery.shots if section == f"Desk – {who}"}
+		missing += [f"{who} {caption}" for caption in sorted(expected - in_gallery)]
+		assert all((GALLERY / name).is_file() for name in result["shots"])
 	assert not failed, "\n".join(failed)
+	assert not missing, f"desk routes without a picture: {missing}"
 
 
 def test_portal_pages_as_partner_tenant_and_guest(browser, base_url, gallery):

@@ -23,6 +23,19 @@ def count(path: str) -> tuple[int, int, int]:
 	return tests - failed - skipped, failed, skipped
 
 
+def slowest(path: str, top: int = 8) -> str:
+	"""The report's slowest modules with their seconds (setup included), where a run's minutes go."""
+	seconds: dict[str, float] = {}
+	for case in ET.parse(path).getroot().iter("testcase"):
+		classname = case.get("classname", "")
+		# pytest: tests.test_x (or tests.test_x.TestY); unittest: mitmenschen.pkg.test_x.TestY
+		parts = classname.split(".")
+		module = next((part for part in reversed(parts) if part.startswith("test_")), classname)
+		seconds[module] = seconds.get(module, 0.0) + float(case.get("time") or 0)
+	ranked = sorted(seconds.items(), key=lambda item: -item[1])[:top]
+	return ", ".join(f"{module} {round(value)} s" for module, value in ranked)
+
+
 def parse_exits(args: list[str]) -> tuple[dict[str, int], list[str]]:
 	"""`--exit app=1 --exit e2e=0 a.xml b.xml` → ({"app": 1, "e2e": 0}, ["a.xml", "b.xml"])."""
 	exits: dict[str, int] = {}
@@ -51,6 +64,8 @@ def main(args: list[str]) -> int:
 			p, f, s = 0, 1, 0
 		else:
 			print(f"{suite}: {p} passed, {f} failed, {s} skipped")
+			if times := slowest(path):
+				print(f"  slowest: {times}")
 		failed_by_suite[suite] = failed_by_suite.get(suite, 0) + f
 		passed, failed, skipped = passed + p, failed + f, skipped + s
 	for suite, code in exits.items():

@@ -189,6 +189,8 @@ def get_checklist(household: str) -> dict | None:
 				"done_by_name": frappe.utils.get_fullname(s.done_by) if s.done_by else None,
 				"done_on": s.done_on,
 				"skip_reason": s.skip_reason,
+				"visit_on": s.visit_on,
+				"visit_place": s.visit_place,
 			}
 			for s in plan.steps
 		],
@@ -215,6 +217,30 @@ def skip_step(plan: str, step: str, reason: str) -> dict:
 @frappe.whitelist(methods=["POST"])
 def reopen_step(plan: str, step: str) -> dict:
 	return _set_step(plan, step, OPEN)
+
+
+@frappe.whitelist(methods=["POST"])
+def set_step_appointment(
+	plan: str, step: str, visit_on: str | None = None, visit_place: str | None = None
+) -> dict:
+	"""The appointment the family attends for a step (empty: none); the family is reminded the day
+	before on its agreed channel (households/onboarding_visits.py)."""
+	doc = frappe.get_doc(PLAN, plan)
+	doc.check_permission("write")
+	row = next((s for s in doc.steps if s.name == step), None)
+	if not row:
+		frappe.throw(_("This step is not part of plan {0}.").format(plan), exc=frappe.DoesNotExistError)
+	try:
+		row.visit_on = frappe.utils.get_datetime(visit_on) if visit_on else None
+	except Exception:
+		frappe.throw(
+			_("{0} is not a date with a time.").format(frappe.bold(str(visit_on)[:40])),
+			title=_("Appointment"),
+			exc=OnboardingStepError,
+		)
+	row.visit_place = frappe.utils.strip_html_tags(visit_place or "").strip()[:140] or None
+	doc.save()
+	return {"visit_on": row.visit_on, "visit_place": row.visit_place}
 
 
 def _set_step(plan: str, step: str, status: str, reason: str | None = None) -> dict:

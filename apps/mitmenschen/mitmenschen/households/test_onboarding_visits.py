@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 import frappe
 from frappe.utils import nowdate, random_string
 
+from mitmenschen.households.onboarding import OnboardingStepError, get_checklist, set_step_appointment
 from mitmenschen.households.onboarding_visits import remind_due
 from mitmenschen.outbound.notices import LOG
 from mitmenschen.tests.factories import make_household, make_staff_user
@@ -134,3 +135,27 @@ class TestOnboardingVisits(NoticeTestCase):
 		remind_due(self.now)
 		self.assertEqual(self.messages(household), [])
 		self.assertEqual(self.gateway.requests, [])
+
+	def test_the_clerk_sets_the_appointment_on_the_households_checklist(self):
+		household, plan = self.household(consents=["SMS"], preferred="SMS", mobile="+4917640000005")
+		step = plan.steps[1]  # the step without an appointment
+		frappe.set_user(self.clerk)
+		with self.assertRaises(OnboardingStepError):
+			set_step_appointment(plan.name, step.name, "morgen früh")
+		with self.assertRaises(frappe.DoesNotExistError):
+			set_step_appointment(plan.name, "kein-schritt", str(self.visit))
+		set_step_appointment(
+			plan.name, step.name, str(self.visit + timedelta(hours=3)), "<b>Büro</b> Am Deich 4"
+		)
+		[row] = [s for s in get_checklist(household.name)["steps"] if s["name"] == step.name]
+		frappe.set_user("Administrator")
+		self.assertEqual(
+			(str(row["visit_on"]), row["visit_place"]),
+			(str(self.visit + timedelta(hours=3)), "Büro Am Deich 4"),
+		)
+		frappe.db.commit()
+		remind_due(self.now)
+		self.assertEqual(len(self.messages(household)), 2, "both appointments of the household")
+		frappe.set_user(make_staff_user("Partner User"))
+		with self.assertRaises(frappe.PermissionError):
+			set_step_appointment(plan.name, step.name, None)

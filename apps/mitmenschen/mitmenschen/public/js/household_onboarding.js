@@ -30,7 +30,8 @@ function render_onboarding(frm) {
 			wrapper.html(checklist_html(plan)).show();
 			wrapper.find("[data-action]").on("click", function () {
 				const button = $(this);
-				act(frm, plan.plan, button.attr("data-step"), button.attr("data-action"));
+				const step = plan.steps.find((s) => s.name === button.attr("data-step"));
+				act(frm, plan.plan, button.attr("data-step"), button.attr("data-action"), step);
 			});
 		});
 }
@@ -86,16 +87,35 @@ function step_html(step, can_write) {
 	} else if (can_write) {
 		buttons = `<button class="btn btn-xs btn-default" data-action="reopen" data-step="${esc(step.name)}">${__("Reopen")}</button>`;
 	}
+	// the appointment the family attends (it is reminded the day before on its agreed channel)
+	const appointment = step.visit_on
+		? `<div class="small text-muted mm-step-appointment">${__("Appointment")}: ${esc(frappe.datetime.str_to_user(step.visit_on))}${step.visit_place ? ", " + esc(step.visit_place) : ""}</div>`
+		: "";
+	if (can_write && step.status === "Open") {
+		buttons = `<button class="btn btn-xs btn-default" data-action="appointment" data-step="${esc(step.name)}">${__("Appointment")}</button> ` + buttons;
+	}
 	return `<tr class="mm-onboarding-step" data-step="${esc(step.name)}" data-status="${esc(step.status)}">
 		<td>${title}</td>
-		<td class="${step.overdue ? "text-danger" : ""}">${frappe.datetime.str_to_user(step.due_date)}</td>
+		<td class="${step.overdue ? "text-danger" : ""}">${frappe.datetime.str_to_user(step.due_date)}${appointment}</td>
 		<td>${responsible}</td>
 		<td>${status}</td>
 		<td class="text-right" style="white-space: nowrap;">${buttons}</td>
 	</tr>`;
 }
 
-function act(frm, plan, step, action) {
+function act(frm, plan, step, action, current) {
+	if (action === "appointment") {
+		frappe.prompt(
+			[
+				{ fieldname: "visit_on", fieldtype: "Datetime", label: __("Appointment With the Family"), default: current && current.visit_on },
+				{ fieldname: "visit_place", fieldtype: "Data", label: __("Appointment Place"), default: current && current.visit_place },
+			],
+			(values) => call_step(frm, "set_step_appointment", { plan, step, ...values }),
+			__("Appointment With the Family"),
+			__("Save")
+		);
+		return;
+	}
 	if (action === "skip") {
 		frappe.prompt(
 			{ fieldname: "reason", fieldtype: "Small Text", label: __("Reason for Skipping"), reqd: 1 },

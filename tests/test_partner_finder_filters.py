@@ -1,8 +1,9 @@
 """The Partner Finder's filters as a clerk reaches them (issue #23), in a real headless Chromium: from a
 case's playbook button (the case's category in the filter field, the rows filtered), then again from the
 workspace's shortcut, whose URL carries no filter — Frappe kept the last search's filters there, so the
-finder showed the case's partners under an unfiltered URL — and from a URL with a filter typed in.
-Without a category every row still names whom to call."""
+finder showed the case's partners under an unfiltered URL — and from a URL with filters typed in (the
+language in the field by its German name, not only "العربية"). Without a category every row still names
+whom to call."""
 
 from urllib.parse import quote, urlencode
 
@@ -18,7 +19,7 @@ def world() -> dict:
 
 
 def finder(page) -> dict:
-	"""The finder as the clerk sees it: the filter fields' values, the URL's query and the rows."""
+	"""The finder as the clerk sees it: what its filter fields show, the URL's query and the rows."""
 	page.wait_for_function(
 		"""() => frappe.get_route()[1] === 'Partner Finder' && frappe.query_report
 			&& frappe.query_report.report_name === 'Partner Finder' && frappe.query_report.data
@@ -27,7 +28,7 @@ def finder(page) -> dict:
 	settle(page)
 	return page.evaluate(
 		"""() => ({
-			fields: Object.fromEntries(frappe.query_report.filters.map(f => [f.df.fieldname, f.get_input_value()])
+			fields: Object.fromEntries(frappe.query_report.filters.map(f => [f.df.fieldname, f.$input.val()])
 				.filter(([, value]) => value)),
 			query: Object.fromEntries(new URLSearchParams(location.search)),
 			rows: Object.fromEntries(frappe.query_report.data.map(r =>
@@ -61,10 +62,9 @@ def test_the_finder_follows_the_filter_it_is_opened_with(page, base_url, world):
 	for partner in (matching, other):
 		assert seen["rows"][partner] == world["contacts"][partner], seen["rows"][partner]
 
-	# a URL with a filter, typed in or bookmarked
-	page.goto(
-		f"{base_url}/app/query-report/{quote('Partner Finder')}?{urlencode({'category': world['category']})}"
-	)
+	# a URL with filters, typed in or bookmarked: the language by its German name beside its own
+	query = urlencode({"category": world["category"], "language": "ar"})
+	page.goto(f"{base_url}/app/query-report/{quote('Partner Finder')}?{query}")
 	seen = finder(page)
-	assert seen["fields"] == {"category": world["category"]}, seen["fields"]
+	assert seen["fields"] == {"category": world["category"], "language": "Arabisch (العربية)"}, seen["fields"]
 	assert matching in seen["rows"] and other not in seen["rows"], list(seen["rows"])

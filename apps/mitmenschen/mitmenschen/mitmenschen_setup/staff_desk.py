@@ -23,6 +23,7 @@ KEPT_MODULES = frozenset({"Desk", "Contacts"})  # dashboards, ToDo and contacts 
 def after_migrate() -> None:
 	ensure_profile()
 	show_people_by_name()
+	show_languages_in_the_readers_language()
 	for user in staff_users():
 		doc = frappe.get_doc("User", user)
 		if wanted_profile(doc) != doc.module_profile:
@@ -35,6 +36,14 @@ def show_people_by_name() -> None:
 	not the email address (User's title field, shown in links by a property setter)."""
 	if not frappe.get_meta("User").show_title_field_in_link:
 		make_property_setter("User", None, "show_title_field_in_link", 1, "Check", for_doctype=True)
+
+
+def show_languages_in_the_readers_language() -> None:
+	"""A language link's field shows the language's German name beside its own ("Arabisch (العربية)",
+	from de.po), not only "العربية", and a clerk finds it by typing "Arab": Language is one of Frappe's
+	translated doctypes (its link titles go through the catalogue, in the field and in its search)."""
+	if not frappe.get_meta("Language").translated_doctype:
+		make_property_setter("Language", None, "translated_doctype", 1, "Check", for_doctype=True)
 
 
 def blocked_modules() -> list[str]:

@@ -64,5 +64,19 @@ class TestStaffDesk(FrappeTestCase):
 		self.assertFalse(doc.module_profile)
 		self.assertIn("Selling", sidebar(clerk))
 
+	def test_language_links_show_the_german_name_and_are_found_by_it(self):
+		from frappe.desk.search import search_widget
+		from frappe.translate import get_translated_doctypes
+
+		staff_desk.show_languages_in_the_readers_language()
+		frappe.clear_cache(doctype="Language")
+		self.assertIn("Language", get_translated_doctypes())  # the desk's link fields translate the title
+		frappe.local.lang = "de"
+		try:
+			found = search_widget("Language", "Arabisch", page_length=10, as_dict=True)
+		finally:
+			frappe.local.lang = "en"
+		self.assertIn("ar", [row["value"] if "value" in row else row["name"] for row in found])
+
 	def test_the_workspaces_stay(self):
 		self.assertTrue(all(frappe.db.exists("Workspace", name) for name in ("Selling", "Assets", "Home")))

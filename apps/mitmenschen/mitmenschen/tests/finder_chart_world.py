@@ -24,7 +24,11 @@ def build() -> dict:
 		category_name=f"Schäden und Reparaturen im Treppenhaus {suffix}",
 		service_types=[{"service_type": service.name}],
 	)
-	matching = make_partner(f"Partner mit Angebot {suffix}", services=[{"service_type": service.name}])
+	matching = make_partner(
+		f"Partner mit Angebot {suffix}",
+		services=[{"service_type": service.name}],
+		languages=[{"language": "ar"}],
+	)
 	other = make_partner(f"Partner ohne Angebot {suffix}")
 	contacts = {}
 	for partner in (matching, other):

@@ -99,5 +99,9 @@ def test_clerk_sends_the_house_rules_by_sms_with_a_link_to_the_arabic_picture_pa
         "(name) => window.cur_frm && cur_frm.doc.name === name", arg=world["household"]
     )
     assert page.evaluate("cur_frm.doc.house_rules_deliveries.length") == 1
+    # the household's connections lead to its channels and consents
+    channels = page.locator(".document-link[data-doctype='Contact Channels']")
+    channels.locator(".count").wait_for()
+    assert channels.locator(".count").inner_text().strip() == "1"
     assert len([r for r in gateway.delivered() if r["to"] == world["number"]]) == 1
     shot(page, "house_rules_sent_by_sms")

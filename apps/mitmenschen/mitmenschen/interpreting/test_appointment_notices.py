@@ -150,3 +150,14 @@ class TestAppointmentNotices(NoticeTestCase):
 		self.assertIn(PLACE, sms["text"])
 		self.assertNotIn(self.secret, sms["text"])
 		self.assertEqual(len(self.cloud.sent()), 1)  # the mediator's
+
+	def test_the_mediators_and_the_households_channels_are_in_their_connections(self):
+		from frappe.desk.notifications import get_open_count
+
+		mediator = make_mediator(dialect=f"Syrisch-{random_string(5)}")
+		household = make_household()
+		self.channels(MEDIATOR, mediator, consents=["SMS"], preferred="SMS", mobile="+4917630000009")
+		self.channels(HOUSEHOLD, household.name, consents=["SMS"], preferred="SMS", mobile="+4917630000010")
+		for doctype, name in ((MEDIATOR, mediator), (HOUSEHOLD, household.name)):
+			found = get_open_count(doctype, name)["count"]["external_links_found"]
+			self.assertIn({"doctype": "Contact Channels", "count": 1, "open_count": 0}, found, doctype)

@@ -1,5 +1,5 @@
-"""Connections panel: the cases that concern the household, its referrals and onboarding plan, and the
-partners its consents name."""
+"""Connections panel: the cases that concern the household, its referrals and onboarding plan, the
+partners its consents name, and its contact channels (where its notices go)."""
 
 from frappe import _
 
@@ -7,7 +7,9 @@ from frappe import _
 def get_data() -> dict:
 	return {
 		"fieldname": "household",
-		"non_standard_fieldnames": {"Mediation Case": "respondent_household"},
+		"non_standard_fieldnames": {"Mediation Case": "respondent_household", "Contact Channels": "party"},
+		# its channels and dated consents (Contact Channels: party_doctype + party)
+		"dynamic_links": {"party": ["Refugee Household", "party_doctype"]},
 		# partners named in the household's own consent rows (a child table of this record)
 		"internal_links": {"Partner Organisation": ["consents", "partner_organisation"]},
 		"transactions": [
@@ -16,5 +18,6 @@ def get_data() -> dict:
 			{"label": _("Onboarding"), "items": ["Onboarding Plan"]},
 			{"label": _("Early Signals"), "items": ["Early Signal"]},
 			{"label": _("Consents"), "items": ["Partner Organisation"]},
+			{"label": _("Contact Channels"), "items": ["Contact Channels"]},
 		],
 	}

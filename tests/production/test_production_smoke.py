@@ -1,7 +1,9 @@
-"""The production stack end to end: `bin/production start` for the site under test, then what a
-cooperative's users and operator meet through nginx — login, the desk, the portal, files nginx serves
-itself, a photo-sized upload — and supervisord bringing back a gunicorn master and an RQ worker killed
-with SIGKILL; `bin/production stop` last, which hands MariaDB and Redis back as bin/setup runs them.
+"""The production stack end to end: the stack conftest.py starts for the site under test (and a copy of
+it, the second cooperative of test_two_cooperatives), then what a cooperative's users and operator meet
+through nginx — login, the desk, the portal, files nginx serves itself, a photo-sized upload — and, after
+every other test of tests/production, reports on a read replica, supervisord bringing back a gunicorn
+master and an RQ worker killed with SIGKILL, and `bin/production stop`, which hands MariaDB and Redis
+back as bin/setup runs them.
 
 bin/test runs this after the end-to-end suite (its own step, "Production smoke"); alone:
     MM_PRODUCTION_SMOKE=1 MM_SITE=<site> MM_BENCH=$PWD env/bin/python -m pytest tests/production -q
@@ -13,7 +15,6 @@ it, 18443 and 18081 (TLS).
 import json
 import os
 import signal
-import socket
 import subprocess
 import time
 from pathlib import Path
@@ -21,21 +22,29 @@ from pathlib import Path
 import pymysql
 import pytest
 import requests
-from conftest import ADMIN_PASSWORD, desk_login
-from portal_world import BENCH, SITE, api_session, build_world, shot
+from conftest import desk_login
+from portal_world import api_session, shot
+from scratch_sites import BENCH
+
+from production.stack import (
+	ADMIN_PASSWORD,
+	BASE_URL,
+	GUNICORN_PORT,
+	OWN_MARIADB,
+	PORT,
+	SITE,
+	SUPERVISOR_CONF,
+	port_open,
+	production,
+	supervisorctl,
+	wait_until,
+)
 
 pytestmark = pytest.mark.skipif(
 	not os.environ.get("MM_PRODUCTION_SMOKE"), reason="takes MariaDB and Redis over: MM_PRODUCTION_SMOKE=1"
 )
 
-PORT = int(os.environ.get("PROD_HTTP_PORT", "8080"))
-BASE_URL = f"http://127.0.0.1:{PORT}"
-GUNICORN_PORT = 18000
-# bin/production supervises the MariaDB of bin/setup (var/mariadb); one that already answered when
-# bin/setup ran (another bench's, the host's) is left alone and keeps running beside the stack
-OWN_MARIADB = (BENCH / "var" / "mariadb" / "mysql").is_dir()
 MAIL_PORT = 2567  # a loopback SMTP sink of this test's own
-SUPERVISOR_CONF = BENCH / "config" / "production" / "supervisord.conf"
 PROGRAMS = [
 	"mm-mariadb",
 	"mm-nginx",
@@ -49,46 +58,12 @@ PROGRAMS = [
 ]
 
 
-def production(*args: str, **environment: str) -> subprocess.CompletedProcess:
-	environment = {**os.environ, "SITE": SITE, "PROD_HTTP_PORT": str(PORT), **environment}
-	return subprocess.run(
-		[str(BENCH / "bin" / "production"), *args],
-		cwd=BENCH,
-		env=environment,
-		capture_output=True,
-		text=True,
-		timeout=400,
-		check=False,  # the assertions show its output
-	)
-
-
-def supervisorctl(*args: str) -> subprocess.CompletedProcess:
-	return subprocess.run(
-		["supervisorctl", "-c", str(SUPERVISOR_CONF), *args], capture_output=True, text=True, timeout=60
-	)
-
-
 def program_pid(program: str) -> int:
 	return int(supervisorctl("pid", program).stdout.strip() or 0)
 
 
-def port_open(port: int) -> bool:
-	with socket.socket() as probe:
-		probe.settimeout(1)
-		return probe.connect_ex(("127.0.0.1", port)) == 0
-
-
 def site_config() -> dict:
 	return json.loads((BENCH / "sites" / SITE / "site_config.json").read_text())
-
-
-def wait_until(condition, seconds: float, what: str) -> None:
-	deadline = time.monotonic() + seconds
-	while time.monotonic() < deadline:
-		if condition():
-			return
-		time.sleep(0.5)
-	raise AssertionError(f"{what} not within {seconds} s; supervisor: {supervisorctl('status').stdout}")
 
 
 def pong() -> bool:
@@ -98,17 +73,19 @@ def pong() -> bool:
 		return False
 
 
-@pytest.fixture(scope="module")
-def world():
-	"""The portal's world (partner organisations, tenants) is built before the stack takes over."""
-	world = build_world()
-	developer_mode_before = site_config().get("developer_mode")
-	started = production("start")
-	assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
-	world["start_output"] = started.stdout
-	yield world
-	production("stop")  # no-op once test_stop_hands_mariadb_and_redis_back has stopped it
-	assert site_config().get("developer_mode") == developer_mode_before
+@pytest.fixture
+def world(stack):
+	"""The running stack and the portal's world (partner organisations, tenants) built before it took
+	over; when the stack has stopped, conftest.py checks that the site has its developer mode back."""
+	return stack
+
+
+@pytest.fixture
+def admin(sids) -> requests.Session:
+	"""Administrator on the site through nginx, in the session's one login."""
+	session = requests.Session()
+	session.cookies.set("sid", sids[SITE])
+	return session
 
 
 def test_every_program_runs_under_supervisor(world):
@@ -182,8 +159,8 @@ def test_nginx_serves_built_assets_itself(world):
 	assert requests.get(f"http://127.0.0.1:{GUNICORN_PORT}{asset}", timeout=30).status_code == 404
 
 
-def test_photo_sized_upload_and_its_public_file(world):
-	session = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
+def test_photo_sized_upload_and_its_public_file(world, admin):
+	session = admin
 	content = os.urandom(3 * 1024 * 1024).hex().encode()[: 6 * 1024 * 1024]  # 6 MB: nginx's default is 1 MB
 	upload = session.post(
 		f"{BASE_URL}/api/method/upload_file",
@@ -253,15 +230,8 @@ def test_workers_deliver_mail_over_smtp(world):
 		)
 		assert queued.returncode == 0, queued.stderr[-2000:]
 		wait_until(lambda: any(subject in message for message in received), 90, "the mail at the SMTP sink")
-	finally:
+	finally:  # conftest.py retires the outgoing account when the session ends
 		sink.stop()
-		subprocess.run(
-			["bench", "--site", SITE, "execute", "mitmenschen.tests.mail.retire_outgoing_account"],
-			cwd=BENCH,
-			capture_output=True,
-			timeout=120,
-			check=False,
-		)
 
 
 def test_tls_server_block_from_the_template(world, tmp_path):
@@ -311,9 +281,9 @@ def test_tls_server_block_from_the_template(world, tmp_path):
 	assert pong()  # plain HTTP as before
 
 
-def test_private_file_through_frappes_check_and_nginx(world):
+def test_private_file_through_frappes_check_and_nginx(world, admin):
 	"""Frappe checks the permission and names the file (X-Accel-Redirect); nginx sends it from disk."""
-	session = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
+	session = admin
 	content = b"Protokoll der Hausversammlung " + os.urandom(2048).hex().encode()
 	upload = session.post(
 		f"{BASE_URL}/api/method/upload_file",
@@ -384,8 +354,9 @@ def replicated(service_type: str) -> bool:
 		return bool(cursor.execute("SELECT name FROM `tabService Type` WHERE name = %s", (service_type,)))
 
 
+@pytest.mark.stack_end(1)
 @pytest.mark.skipif(not OWN_MARIADB, reason="the replica replicates the stack's own MariaDB")
-def test_reports_read_from_a_replica_and_survive_its_stop(world):
+def test_reports_read_from_a_replica_and_survive_its_stop(world, admin):
 	started = production("replica", "start")
 	assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
 	assert {key for key in REPLICA_KEYS if key in site_config()} == set(REPLICA_KEYS)
@@ -395,7 +366,6 @@ def test_reports_read_from_a_replica_and_survive_its_stop(world):
 	)
 	assert status.returncode == 0, status.stdout  # a stopped replica program is no failure either
 
-	admin = api_session(BASE_URL, "Administrator", ADMIN_PASSWORD)
 	name = f"Repliziert {time.time_ns()}"
 	admin.post(
 		f"{BASE_URL}/api/resource/Service Type", json={"service_name": name}, timeout=60
@@ -428,6 +398,7 @@ def test_reports_read_from_a_replica_and_survive_its_stop(world):
 	assert "replica: not running" in production("status").stdout
 
 
+@pytest.mark.stack_end(2)
 @pytest.mark.parametrize("program", ["mm-web", "mm-worker-short"])
 def test_supervisor_brings_back_a_killed_process(world, program):
 	log = BENCH / "logs" / "production" / "supervisord.log"
@@ -444,6 +415,7 @@ def test_supervisor_brings_back_a_killed_process(world, program):
 	assert log.read_text().count(crash) == crashes + 1
 
 
+@pytest.mark.stack_end(3)
 def test_stop_hands_mariadb_and_redis_back(world):
 	stopped = production("stop")
 	assert stopped.returncode == 0, (stopped.stdout + stopped.stderr)[-3000:]

@@ -1,11 +1,11 @@
-"""Two cooperatives on one production stack: `SITES="<site> <copy>" bin/production start` serves the
-site under test and a copy of it (its own database, made with tests/scratch_sites.py) behind one nginx
-by host name, with one set of workers and one scheduler. Through nginx, what one site signed or logged
-in means nothing on the other; the workers run each site's jobs on that site, send each site's mail
-with its own sender and write each site's encrypted backup into its own folder; the scheduler enqueues
-the events of both. One stack start for every check; the copy is dropped afterwards.
+"""Two cooperatives on one production stack: the stack conftest.py starts serves the site under test
+and a copy of it (its own database, made with tests/scratch_sites.py) behind one nginx by host name,
+with one set of workers and one scheduler (`SITES="<site> <copy>" bin/production start`). Through nginx,
+what one site signed or logged in means nothing on the other; the workers run each site's jobs on that
+site, send each site's mail with its own sender and write each site's encrypted backup into its own
+folder; the scheduler enqueues the events of both.
 
-bin/test runs this after the single-site smoke test (tests/production); alone:
+bin/test runs it with the single-site smoke test (tests/production, one stack for both); alone:
     MM_PRODUCTION_SMOKE=1 MM_SITE=<site> MM_BENCH=$PWD env/bin/python -m pytest tests/production/test_two_cooperatives.py -q
 It needs the same ports as the smoke test (8080, 18000, 19000) and 2760 for its SMTP sink.
 """
@@ -18,63 +18,40 @@ import os
 import subprocess
 import time
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-import pymysql
 import pytest
-import requests
 from aiosmtpd.controller import Controller
-from scratch_sites import (
-	BENCH,
-	DB_ROOT_PASSWORD,
-	SITES,
-	bench,
-	copy_site,
-	drop_site,
-	execute,
-	gpg_decrypt,
-	is_gpg,
-	site_config,
+from scratch_sites import BENCH, SITES, bench, execute, gpg_decrypt, is_gpg, site_config
+
+from production.stack import (
+	COPY,
+	PORT,
+	SITE,
+	production,
+	query,
+	request,
+	scheduled_runs,
+	update_site_config,
+	wait_until,
 )
 
 pytestmark = pytest.mark.skipif(
 	not os.environ.get("MM_PRODUCTION_SMOKE"), reason="takes MariaDB and Redis over: MM_PRODUCTION_SMOKE=1"
 )
 
-SITE_A = os.environ.get("MM_SITE", "test.localhost")
-SITE_B = f"coop-prod-{uuid.uuid4().hex[:6]}.localhost"
-ADMIN_PASSWORD = os.environ.get("MM_ADMIN_PASSWORD", "admin")
-PORT = int(os.environ.get("PROD_HTTP_PORT", "8080"))
+SITE_A, SITE_B = SITE, COPY
 MAIL_PORT = 2760  # a loopback SMTP sink of this test's own
 SENDER = {SITE_A: "genossenschaft-a@coop.localhost", SITE_B: "genossenschaft-b@coop.localhost"}
 BACKUP_INTERVAL_KEY = "mitmenschen_backup_interval_hours"
 
 
-def production(*args: str) -> subprocess.CompletedProcess:
-	environment = {**os.environ, "SITES": f"{SITE_A} {SITE_B}", "PROD_HTTP_PORT": str(PORT)}
-	return subprocess.run(
-		[str(BENCH / "bin" / "production"), *args],
-		cwd=BENCH,
-		env=environment,
-		capture_output=True,
-		text=True,
-		timeout=400,
-		check=False,  # the assertions show its output
-	)
-
-
-def request(method: str, site: str, path: str, **kwargs) -> requests.Response:
-	"""Through nginx, with the site's host name (as a browser on http://<site>:8080 sends it)."""
-	headers = {"Host": site, **kwargs.pop("headers", {})}
-	return requests.request(method, f"http://127.0.0.1:{PORT}{path}", headers=headers, timeout=60, **kwargs)
-
-
-def login(site: str) -> str:
-	response = request(
-		"POST", site, "/api/method/login", data={"usr": "Administrator", "pwd": ADMIN_PASSWORD}
-	)
-	response.raise_for_status()
-	return response.cookies["sid"]
+def on_both(function, *args, **kwargs) -> dict:
+	"""function(site, *args, **kwargs) for both sites at once (each a bench process of its own)."""
+	with ThreadPoolExecutor(max_workers=2) as pool:
+		futures = {site: pool.submit(function, site, *args, **kwargs) for site in (SITE_A, SITE_B)}
+	return {site: future.result() for site, future in futures.items()}
 
 
 def logged_user(site: str, sid: str | None = None, token: str | None = None) -> str | None:
@@ -88,45 +65,9 @@ def logged_user(site: str, sid: str | None = None, token: str | None = None) -> 
 	return response.json().get("message") if response.ok else None
 
 
-def query(site: str, sql: str, *args) -> list[tuple]:
-	"""Straight from the site's own database (as root: what is there, not what Frappe shows)."""
-	with (
-		pymysql.connect(
-			host="127.0.0.1",
-			port=3306,
-			user="root",
-			password=DB_ROOT_PASSWORD,
-			database=site_config(site)["db_name"],
-		) as db,
-		db.cursor() as cursor,
-	):
-		cursor.execute(sql, args)
-		return list(cursor.fetchall())
-
-
 def default_value(site: str, key: str) -> str | None:
 	rows = query(site, "SELECT defvalue FROM tabDefaultValue WHERE parent='__default' AND defkey=%s", key)
 	return rows[0][0] if rows else None
-
-
-def scheduled_runs(site: str) -> dict[str, object]:
-	"""When each of the site's scheduled job types last ran (as the job itself records it), but the
-	backup job, which a test below enqueues itself."""
-	rows = query(
-		site,
-		"SELECT method, last_execution FROM `tabScheduled Job Type` WHERE method != %s",
-		"mitmenschen.backups.scheduled.run",
-	)
-	return dict(rows)
-
-
-def wait_until(condition, seconds: float, what: str):
-	deadline = time.monotonic() + seconds
-	while time.monotonic() < deadline:
-		if value := condition():
-			return value
-		time.sleep(0.5)
-	raise AssertionError(f"{what} not within {seconds} s")
 
 
 class Inbox:
@@ -144,27 +85,6 @@ def backups(site: str) -> set[Path]:
 	return set((SITES / site / "private" / "backups").glob("*"))
 
 
-@pytest.fixture(scope="module")
-def stack(tmp_path_factory):
-	tmp = tmp_path_factory.mktemp("two-cooperatives")
-	started = None
-	try:
-		copy_site(SITE_A, SITE_B, tmp)
-		world = {"scheduled_before": {site: scheduled_runs(site) for site in (SITE_A, SITE_B)}}
-		world["began"] = time.monotonic()
-		started = production("start")
-		assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
-		yield world
-	finally:
-		if started is not None:
-			stopped = production("stop")
-		for site in (SITE_A, SITE_B):
-			bench("--site", site, "execute", "mitmenschen.tests.mail.retire_outgoing_account", check=False)
-		drop_site(SITE_B, tmp)
-	assert stopped.returncode == 0, (stopped.stdout + stopped.stderr)[-3000:]
-	assert "not running" in production("status").stdout
-
-
 def test_status_lists_both_sites(stack):
 	status = production("status")
 	assert status.returncode == 0, status.stdout
@@ -175,8 +95,8 @@ def test_status_lists_both_sites(stack):
 	assert f"-{SITE_A}:short" in workers and f"-{SITE_B}:short" in workers
 
 
-def test_each_host_name_is_its_own_site(stack):
-	sid_a, sid_b = login(SITE_A), login(SITE_B)
+def test_each_host_name_is_its_own_site(sids):
+	sid_a, sid_b = sids[SITE_A], sids[SITE_B]
 	marker = f"Nur auf A {uuid.uuid4().hex[:8]}"
 	created = request(
 		"POST", SITE_A, "/api/resource/Service Type", json={"service_name": marker}, cookies={"sid": sid_a}
@@ -191,14 +111,14 @@ def test_each_host_name_is_its_own_site(stack):
 		request("DELETE", SITE_A, f"/api/resource/Service Type/{marker}", cookies={"sid": sid_a})
 
 
-def test_a_login_of_one_site_is_nobody_on_the_other(stack):
-	sid = login(SITE_A)
+def test_a_login_of_one_site_is_nobody_on_the_other(sids):
+	sid = sids[SITE_A]
 	assert logged_user(SITE_A, sid=sid) == "Administrator"
 	assert logged_user(SITE_B, sid=sid) in (None, "Guest")
 
 
-def test_an_api_key_of_one_site_is_refused_on_the_other(stack):
-	sid = login(SITE_A)
+def test_an_api_key_of_one_site_is_refused_on_the_other(sids):
+	sid = sids[SITE_A]
 	keys = request(
 		"POST",
 		SITE_A,
@@ -214,8 +134,8 @@ def test_an_api_key_of_one_site_is_refused_on_the_other(stack):
 	assert logged_user(SITE_B, token=token) in (None, "Guest")
 
 
-def test_files_of_one_site_are_not_served_by_the_other(stack):
-	sid_a, sid_b = login(SITE_A), login(SITE_B)
+def test_files_of_one_site_are_not_served_by_the_other(sids):
+	sid_a, sid_b = sids[SITE_A], sids[SITE_B]
 	uploaded = []
 	try:
 		for private in (1, 0):
@@ -243,8 +163,10 @@ def test_files_of_one_site_are_not_served_by_the_other(stack):
 
 def test_a_job_runs_on_the_site_that_enqueued_it(stack):
 	markers = {site: f"job-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
-	for site, marker in markers.items():
-		job = execute(site, "mitmenschen.tests.production_jobs.enqueue_marker", marker=marker)
+	jobs = on_both(
+		lambda site: execute(site, "mitmenschen.tests.production_jobs.enqueue_marker", marker=markers[site])
+	)
+	for site, job in jobs.items():
 		assert job["queue"].endswith(f"-{site}:short")  # the site's own queue, not the bench's
 	for site, marker in markers.items():
 		# the marker names the site whose database the job opened; the other site's is not there
@@ -258,16 +180,19 @@ def test_each_sites_mail_leaves_with_its_own_sender(stack):
 	sink = Controller(Inbox(), hostname="127.0.0.1", port=MAIL_PORT)
 	sink.start()
 	try:
-		for site, subject in subjects.items():
-			execute_args = {"port": MAIL_PORT, "recipient": "mitglied@coop.localhost", "subject": subject}
+
+		def queue_mail(site: str) -> None:
+			mail = {"port": MAIL_PORT, "recipient": "mitglied@coop.localhost", "subject": subjects[site]}
 			bench(
 				"--site",
 				site,
 				"execute",
 				"mitmenschen.tests.production_jobs.queue_mail",
 				"--kwargs",
-				json.dumps({**execute_args, "sender": SENDER[site]}),
+				json.dumps({**mail, "sender": SENDER[site]}),
 			)
+
+		on_both(queue_mail)
 
 		def delivered():
 			found = {
@@ -284,23 +209,38 @@ def test_each_sites_mail_leaves_with_its_own_sender(stack):
 		assert SENDER[site] in messages[0]["From"]
 
 
+def test_the_scheduler_enqueues_the_events_of_both_sites(stack):
+	"""The stack's one scheduler ticks every 60 s and enqueues each site's due events (the app's
+	notices retry runs every minute); the workers run them on their site."""
+
+	def ran_since_start(site: str) -> list[str]:
+		before = stack["scheduled_before"][site]
+		return [method for method, at in scheduled_runs(site).items() if at and at != before.get(method)]
+
+	for site in (SITE_A, SITE_B):
+		wait_until(
+			lambda site=site: ran_since_start(site),
+			max(10, 150 - (time.monotonic() - stack["began"])),
+			f"a scheduled job run on {site}",
+		)
+	log = (BENCH / "logs" / "production" / "mm-schedule.log").read_text()
+	assert f"scheduler for {SITE_A}, {SITE_B}:" in log
+
+
 def test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder(stack):
 	markers = {site: f"backup-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
 	before = {site: backups(site) for site in markers}
 	intervals = {site: site_config(site).get(BACKUP_INTERVAL_KEY) for site in markers}
 	try:
-		for site, marker in markers.items():
-			bench(
-				"--site",
-				site,
-				"execute",
-				"frappe.db.set_default",
-				"--args",
-				json.dumps(["mm_backup_marker", marker]),
-			)
+		for site in markers:
 			# due now (the newest backup may be minutes old): the job itself decides, as every hour
-			bench("--site", site, "set-config", "--parse", BACKUP_INTERVAL_KEY, "0.5")
-			job = execute(site, "mitmenschen.tests.production_jobs.enqueue_scheduled_backup")
+			update_site_config(site, BACKUP_INTERVAL_KEY, 0.5)
+		jobs = on_both(
+			lambda site: execute(
+				site, "mitmenschen.tests.production_jobs.enqueue_scheduled_backup", marker=markers[site]
+			)
+		)
+		for job in jobs.values():
 			assert job["enqueued"] is True and job["queue"] == "long"
 
 		def finished(site: str) -> list[Path] | None:
@@ -331,32 +271,4 @@ def test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder(s
 		for path in backups(SITE_A) - before[SITE_A]:  # the test's sets; the copy's go with it
 			path.unlink()
 		for site, interval in intervals.items():
-			if interval is None:
-				subprocess.run(
-					["bench", "--site", site, "execute", "frappe.installer.update_site_config"]
-					+ ["--args", json.dumps([BACKUP_INTERVAL_KEY, "None"])],
-					cwd=BENCH,
-					capture_output=True,
-					timeout=120,
-					check=False,
-				)
-			else:
-				bench("--site", site, "set-config", "--parse", BACKUP_INTERVAL_KEY, json.dumps(interval))
-
-
-def test_the_scheduler_enqueues_the_events_of_both_sites(stack):
-	"""The stack's one scheduler ticks every 60 s and enqueues each site's due events (the app's
-	notices retry runs every minute); the workers run them on their site."""
-
-	def ran_since_start(site: str) -> list[str]:
-		before = stack["scheduled_before"][site]
-		return [method for method, at in scheduled_runs(site).items() if at and at != before.get(method)]
-
-	for site in (SITE_A, SITE_B):
-		wait_until(
-			lambda site=site: ran_since_start(site),
-			max(10, 150 - (time.monotonic() - stack["began"])),
-			f"a scheduled job run on {site}",
-		)
-	log = (BENCH / "logs" / "production" / "mm-schedule.log").read_text()
-	assert f"scheduler for {SITE_A}, {SITE_B}:" in log
+			update_site_config(site, BACKUP_INTERVAL_KEY, interval)

@@ -20,8 +20,12 @@ def write_marker(marker: str) -> None:
 	frappe.db.set_default("mm_production_marker", f"{marker}@{frappe.local.site}")
 
 
-def enqueue_scheduled_backup() -> dict:
-	"""The app's backup job, enqueued as the scheduler enqueues it (its Scheduled Job Type), at once."""
+def enqueue_scheduled_backup(marker: str | None = None) -> dict:
+	"""The app's backup job, enqueued as the scheduler enqueues it (its Scheduled Job Type), at once;
+	a marker is first written as a default of the site and committed, so that the job's dump holds it."""
+	if marker:
+		frappe.db.set_default("mm_backup_marker", marker)
+		frappe.db.commit()
 	job_type = frappe.get_doc("Scheduled Job Type", {"method": "mitmenschen.backups.scheduled.run"})
 	return {"enqueued": job_type.enqueue(force=True), "queue": job_type.get_queue_name()}
 

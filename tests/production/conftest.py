@@ -1,0 +1,74 @@
+"""One production stack for every module of tests/production: `SITES="<site> <copy>" bin/production start`
+once, for the site under test and a copy of it (the second cooperative). The copy is made while the
+portal's world is built on the site, both before the stack takes MariaDB over. Tests that change or stop
+the stack are marked `stack_end(rank)` and run after all others, by rank; the stack is stopped and the
+copy dropped when the session ends."""
+
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from portal_world import build_world
+from scratch_sites import bench, copy_site, drop_site, site_config
+
+from production.stack import COPY, SITE, STATE, login, production, scheduled_runs, supervisorctl
+
+
+def pytest_configure(config):
+	config.addinivalue_line(
+		"markers",
+		"stack_end(rank): runs after the other tests, by rank: it changes or stops the shared stack",
+	)
+
+
+def pytest_collection_modifyitems(items):
+	def rank(item) -> int:
+		marker = item.get_closest_marker("stack_end")
+		return marker.args[0] if marker else 0
+
+	items.sort(key=rank)  # stable: the file order otherwise
+
+
+@pytest.fixture(scope="session")
+def stack(tmp_path_factory):
+	"""The running stack; its value: the portal's world on SITE, the start's output, when start began,
+	and when each site's scheduled job types last ran before it."""
+	tmp = tmp_path_factory.mktemp("production")
+	started = stopped = None
+	try:
+		with ThreadPoolExecutor(max_workers=1) as pool:
+			copied = pool.submit(copy_site, SITE, COPY, tmp)
+			world = build_world()
+			copied.result()
+		world["developer_mode_before"] = site_config(SITE).get("developer_mode")
+		world["scheduled_before"] = {site: scheduled_runs(site) for site in (SITE, COPY)}
+		world["began"] = time.monotonic()
+		started = production("start")
+		assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
+		world["start_output"] = started.stdout
+		yield world
+	finally:
+		# test_stop_hands_mariadb_and_redis_back stopped it unless it failed or did not run
+		if started is not None and (STATE.exists() or supervisorctl("pid").returncode == 0):
+			stopped = production("stop")
+		with ThreadPoolExecutor(max_workers=1) as pool:
+			retired = pool.submit(
+				bench,
+				"--site",
+				SITE,
+				"execute",
+				"mitmenschen.tests.mail.retire_outgoing_account",
+				check=False,
+			)
+			drop_site(COPY, tmp)
+			retired.result()
+	if stopped is not None:
+		assert stopped.returncode == 0, (stopped.stdout + stopped.stderr)[-3000:]
+	assert "not running" in production("status").stdout
+	assert site_config(SITE).get("developer_mode") == world["developer_mode_before"]
+
+
+@pytest.fixture(scope="session")
+def sids(stack) -> dict[str, str]:
+	"""One Administrator session per site, logged in through nginx once for every test that needs one."""
+	return {site: login(site) for site in (SITE, COPY)}

@@ -2,7 +2,8 @@
 once, for the site under test and a copy of it (the second cooperative). The copy is made while the
 portal's world is built on the site, both before the stack takes MariaDB over. Tests that change or stop
 the stack are marked `stack_end(rank)` and run after all others, by rank; the stack is stopped and the
-copy dropped when the session ends."""
+copy dropped when the session ends. The read replica's copy of the site's database (half a minute of
+MariaDB loading) is made while test_two_cooperatives runs, which reads none of the site's reports."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -11,7 +12,19 @@ import pytest
 from portal_world import build_world
 from scratch_sites import bench, copy_site, drop_site, site_config
 
-from production.stack import COPY, SITE, STATE, login, production, scheduled_runs, supervisorctl
+from production.stack import (
+	COPY,
+	OWN_MARIADB,
+	SITE,
+	STATE,
+	Executor,
+	login,
+	production,
+	scheduled_runs,
+	supervisorctl,
+)
+
+REPLICA_TEST = "test_reports_read_from_a_replica_and_survive_its_stop"
 
 
 def pytest_configure(config):
@@ -34,7 +47,7 @@ def stack(tmp_path_factory):
 	"""The running stack; its value: the portal's world on SITE, the start's output, when start began,
 	and when each site's scheduled job types last ran before it."""
 	tmp = tmp_path_factory.mktemp("production")
-	started = stopped = None
+	started = stopped = executor = None
 	try:
 		with ThreadPoolExecutor(max_workers=1) as pool:
 			copied = pool.submit(copy_site, SITE, COPY, tmp)
@@ -46,8 +59,11 @@ def stack(tmp_path_factory):
 		started = production("start")
 		assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
 		world["start_output"] = started.stdout
+		executor = world["execute"] = Executor()  # Frappe's imports while the first tests run
 		yield world
 	finally:
+		if executor is not None:
+			executor.close()
 		# test_stop_hands_mariadb_and_redis_back stopped it unless it failed or did not run
 		if started is not None and (STATE.exists() or supervisorctl("pid").returncode == 0):
 			stopped = production("stop")
@@ -69,6 +85,24 @@ def stack(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
+def execute(stack) -> Executor:
+	"""`bench --site <site> execute <method>` of the running stack's sites: execute(site, method, **kwargs)."""
+	return stack["execute"]
+
+
+@pytest.fixture(scope="session")
 def sids(stack) -> dict[str, str]:
 	"""One Administrator session per site, logged in through nginx once for every test that needs one."""
 	return {site: login(site) for site in (SITE, COPY)}
+
+
+@pytest.fixture(scope="session")
+def replica_copying(request, stack):
+	"""`bin/production replica start` under way in the background (its result: the future's), started by
+	the first test that requests it; none when the replica test is not in the session."""
+	if not OWN_MARIADB or REPLICA_TEST not in {item.originalname for item in request.session.items}:
+		yield None
+		return
+	with ThreadPoolExecutor(max_workers=1) as pool:
+		yield pool.submit(production, "replica", "start")
+	# leaving the pool waited for it: the stack is not stopped under a replica still being copied

@@ -181,26 +181,16 @@ def test_photo_sized_upload_and_its_public_file(world, admin):
 		session.delete(f"{BASE_URL}/api/resource/File/{file['name']}", timeout=60)
 
 
-def test_workers_run_the_sites_jobs(world):
+def test_workers_run_the_sites_jobs(execute):
 	"""A job of the site waits in queues of its own, and the stack's workers run it."""
-	enqueued = subprocess.run(
-		["bench", "--site", SITE, "execute", "mitmenschen.tests.production_jobs.enqueue_ping"]
-		+ ["--args", json.dumps([f"smoke-{time.time_ns()}"])],
-		cwd=BENCH,
-		capture_output=True,
-		text=True,
-		timeout=120,
-		check=False,
-	)
-	assert enqueued.returncode == 0, enqueued.stderr[-2000:]
-	job = json.loads(enqueued.stdout[enqueued.stdout.index("{") :])
+	job = execute(SITE, "mitmenschen.tests.production_jobs.enqueue_ping", job_id=f"smoke-{time.time_ns()}")
 	assert job["queue"].endswith(f"-{SITE}:short")  # not the bench's queue every site shares
 	logs = [BENCH / "logs" / "production" / f"mm-worker-{kind}.log" for kind in ("short", "long")]
 	done = f"Job OK ({job['job']})"  # the long worker takes short jobs too when the short one is busy
 	wait_until(lambda: any(done in log.read_text() for log in logs), 60, f"job {job['job']} done")
 
 
-def test_workers_deliver_mail_over_smtp(world):
+def test_workers_deliver_mail_over_smtp(execute):
 	"""Mail leaves through the stack's workers and reaches an SMTP server (a loopback sink here): a
 	stack started from a shell with CI set would mark it sent and send nothing (Frappe's test mode)."""
 	from aiosmtpd.controller import Controller
@@ -216,19 +206,13 @@ def test_workers_deliver_mail_over_smtp(world):
 	sink = Controller(Handler(), hostname="127.0.0.1", port=MAIL_PORT)
 	sink.start()
 	try:
-		queued = subprocess.run(
-			["bench", "--site", SITE, "execute", "mitmenschen.tests.production_jobs.queue_mail"]
-			+ [
-				"--kwargs",
-				json.dumps({"port": MAIL_PORT, "recipient": "check@mail.localhost", "subject": subject}),
-			],
-			cwd=BENCH,
-			capture_output=True,
-			text=True,
-			timeout=120,
-			check=False,
+		execute(
+			SITE,
+			"mitmenschen.tests.production_jobs.queue_mail",
+			port=MAIL_PORT,
+			recipient="check@mail.localhost",
+			subject=subject,
 		)
-		assert queued.returncode == 0, queued.stderr[-2000:]
 		wait_until(lambda: any(subject in message for message in received), 90, "the mail at the SMTP sink")
 	finally:  # conftest.py retires the outgoing account when the session ends
 		sink.stop()
@@ -356,8 +340,8 @@ def replicated(service_type: str) -> bool:
 
 @pytest.mark.stack_end(1)
 @pytest.mark.skipif(not OWN_MARIADB, reason="the replica replicates the stack's own MariaDB")
-def test_reports_read_from_a_replica_and_survive_its_stop(world, admin):
-	started = production("replica", "start")
+def test_reports_read_from_a_replica_and_survive_its_stop(world, admin, replica_copying):
+	started = replica_copying.result()  # begun while test_two_cooperatives ran, or now
 	assert started.returncode == 0, (started.stdout + started.stderr)[-3000:]
 	assert {key for key in REPLICA_KEYS if key in site_config()} == set(REPLICA_KEYS)
 	status = production("status")

@@ -13,17 +13,15 @@ It needs the same ports as the smoke test (8080, 18000, 19000) and 2760 for its 
 import email
 import email.policy
 import gzip
-import json
 import os
 import subprocess
 import time
 import uuid
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
 from aiosmtpd.controller import Controller
-from scratch_sites import BENCH, SITES, bench, execute, gpg_decrypt, is_gpg, site_config
+from scratch_sites import BENCH, SITES, gpg_decrypt, is_gpg, site_config
 
 from production.stack import (
 	COPY,
@@ -45,13 +43,6 @@ SITE_A, SITE_B = SITE, COPY
 MAIL_PORT = 2760  # a loopback SMTP sink of this test's own
 SENDER = {SITE_A: "genossenschaft-a@coop.localhost", SITE_B: "genossenschaft-b@coop.localhost"}
 BACKUP_INTERVAL_KEY = "mitmenschen_backup_interval_hours"
-
-
-def on_both(function, *args, **kwargs) -> dict:
-	"""function(site, *args, **kwargs) for both sites at once (each a bench process of its own)."""
-	with ThreadPoolExecutor(max_workers=2) as pool:
-		futures = {site: pool.submit(function, site, *args, **kwargs) for site in (SITE_A, SITE_B)}
-	return {site: future.result() for site, future in futures.items()}
 
 
 def logged_user(site: str, sid: str | None = None, token: str | None = None) -> str | None:
@@ -83,6 +74,58 @@ class Inbox:
 
 def backups(site: str) -> set[Path]:
 	return set((SITES / site / "private" / "backups").glob("*"))
+
+
+@pytest.fixture(autouse=True)
+def replica_copied_meanwhile(request):
+	"""The tests after the backup's read none of SITE's reports and leave its site config alone: the smoke
+	test's read replica is copied while they run (conftest.py, replica_copying)."""
+	if request.function is not test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder:
+		request.getfixturevalue("replica_copying")
+
+
+# first, alone: it rewrites the sites' configs, and its tar of their files must not meet an upload
+def test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder(execute):
+	markers = {site: f"backup-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
+	before = {site: backups(site) for site in markers}
+	intervals = {site: site_config(site).get(BACKUP_INTERVAL_KEY) for site in markers}
+	try:
+		for site in markers:
+			# due now (the newest backup may be minutes old): the job itself decides, as every hour
+			update_site_config(site, BACKUP_INTERVAL_KEY, 0.5)
+		for site, marker in markers.items():
+			job = execute(site, "mitmenschen.tests.production_jobs.enqueue_scheduled_backup", marker=marker)
+			assert job["enqueued"] is True and job["queue"] == "long"
+
+		def finished(site: str) -> list[Path] | None:
+			new = sorted(backups(site) - before[site])
+			config = [path for path in new if "site_config_backup" in path.name]
+			return new if config and is_gpg(config[0]) else None  # the job's last step encrypts it
+
+		# one long worker takes the two jobs one after the other
+		sets = {
+			site: wait_until(lambda site=site: finished(site), 240, f"the backup of {site}")
+			for site in markers
+		}
+		for site, marker in markers.items():
+			other = SITE_B if site == SITE_A else SITE_A
+			new = sets[site]
+			slug = site.replace(".", "_")
+			assert all(slug in path.name for path in new), new
+			database = next(path for path in new if "-database" in path.name)
+			assert is_gpg(database)
+			dump = gzip.decompress(gpg_decrypt(database, site_config(site)["backup_encryption_key"]))
+			assert marker.encode() in dump and markers[other].encode() not in dump
+			with pytest.raises(subprocess.CalledProcessError):  # the other site's key opens nothing
+				gpg_decrypt(database, site_config(other)["backup_encryption_key"])
+		for site in markers:  # nothing of one site in the other's folder
+			other_slug = (SITE_B if site == SITE_A else SITE_A).replace(".", "_")
+			assert not [path for path in backups(site) - before[site] if other_slug in path.name]
+	finally:
+		for path in backups(SITE_A) - before[SITE_A]:  # the test's sets; the copy's go with it
+			path.unlink()
+		for site, interval in intervals.items():
+			update_site_config(site, BACKUP_INTERVAL_KEY, interval)
 
 
 def test_status_lists_both_sites(stack):
@@ -161,12 +204,10 @@ def test_files_of_one_site_are_not_served_by_the_other(sids):
 			request("DELETE", SITE_A, f"/api/resource/File/{name}", cookies={"sid": sid_a})
 
 
-def test_a_job_runs_on_the_site_that_enqueued_it(stack):
+def test_a_job_runs_on_the_site_that_enqueued_it(execute):
 	markers = {site: f"job-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
-	jobs = on_both(
-		lambda site: execute(site, "mitmenschen.tests.production_jobs.enqueue_marker", marker=markers[site])
-	)
-	for site, job in jobs.items():
+	for site, marker in markers.items():
+		job = execute(site, "mitmenschen.tests.production_jobs.enqueue_marker", marker=marker)
 		assert job["queue"].endswith(f"-{site}:short")  # the site's own queue, not the bench's
 	for site, marker in markers.items():
 		# the marker names the site whose database the job opened; the other site's is not there
@@ -175,24 +216,14 @@ def test_a_job_runs_on_the_site_that_enqueued_it(stack):
 	assert default_value(SITE_A, "mm_production_marker") != default_value(SITE_B, "mm_production_marker")
 
 
-def test_each_sites_mail_leaves_with_its_own_sender(stack):
+def test_each_sites_mail_leaves_with_its_own_sender(execute):
 	subjects = {site: f"Rundbrief {site} {uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
 	sink = Controller(Inbox(), hostname="127.0.0.1", port=MAIL_PORT)
 	sink.start()
 	try:
-
-		def queue_mail(site: str) -> None:
-			mail = {"port": MAIL_PORT, "recipient": "mitglied@coop.localhost", "subject": subjects[site]}
-			bench(
-				"--site",
-				site,
-				"execute",
-				"mitmenschen.tests.production_jobs.queue_mail",
-				"--kwargs",
-				json.dumps({**mail, "sender": SENDER[site]}),
-			)
-
-		on_both(queue_mail)
+		for site, subject in subjects.items():
+			mail = {"port": MAIL_PORT, "recipient": "mitglied@coop.localhost", "subject": subject}
+			execute(site, "mitmenschen.tests.production_jobs.queue_mail", **mail, sender=SENDER[site])
 
 		def delivered():
 			found = {
@@ -225,50 +256,3 @@ def test_the_scheduler_enqueues_the_events_of_both_sites(stack):
 		)
 	log = (BENCH / "logs" / "production" / "mm-schedule.log").read_text()
 	assert f"scheduler for {SITE_A}, {SITE_B}:" in log
-
-
-def test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder(stack):
-	markers = {site: f"backup-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
-	before = {site: backups(site) for site in markers}
-	intervals = {site: site_config(site).get(BACKUP_INTERVAL_KEY) for site in markers}
-	try:
-		for site in markers:
-			# due now (the newest backup may be minutes old): the job itself decides, as every hour
-			update_site_config(site, BACKUP_INTERVAL_KEY, 0.5)
-		jobs = on_both(
-			lambda site: execute(
-				site, "mitmenschen.tests.production_jobs.enqueue_scheduled_backup", marker=markers[site]
-			)
-		)
-		for job in jobs.values():
-			assert job["enqueued"] is True and job["queue"] == "long"
-
-		def finished(site: str) -> list[Path] | None:
-			new = sorted(backups(site) - before[site])
-			config = [path for path in new if "site_config_backup" in path.name]
-			return new if config and is_gpg(config[0]) else None  # the job's last step encrypts it
-
-		# one long worker takes the two jobs one after the other
-		sets = {
-			site: wait_until(lambda site=site: finished(site), 240, f"the backup of {site}")
-			for site in markers
-		}
-		for site, marker in markers.items():
-			other = SITE_B if site == SITE_A else SITE_A
-			new = sets[site]
-			slug = site.replace(".", "_")
-			assert all(slug in path.name for path in new), new
-			database = next(path for path in new if "-database" in path.name)
-			assert is_gpg(database)
-			dump = gzip.decompress(gpg_decrypt(database, site_config(site)["backup_encryption_key"]))
-			assert marker.encode() in dump and markers[other].encode() not in dump
-			with pytest.raises(subprocess.CalledProcessError):  # the other site's key opens nothing
-				gpg_decrypt(database, site_config(other)["backup_encryption_key"])
-		for site in markers:  # nothing of one site in the other's folder
-			other_slug = (SITE_B if site == SITE_A else SITE_A).replace(".", "_")
-			assert not [path for path in backups(site) - before[site] if other_slug in path.name]
-	finally:
-		for path in backups(SITE_A) - before[SITE_A]:  # the test's sets; the copy's go with it
-			path.unlink()
-		for site, interval in intervals.items():
-			update_site_config(site, BACKUP_INTERVAL_KEY, interval)

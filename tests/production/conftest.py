@@ -1,9 +1,14 @@
 """One production stack for every module of tests/production: `SITES="<site> <copy>" bin/production start`
 once, for the site under test and a copy of it (the second cooperative). The copy is made while the
-portal's world is built on the site, both before the stack takes MariaDB over. Tests that change or stop
-the stack are marked `stack_end(rank)` and run after all others, by rank; the stack is stopped and the
-copy dropped when the session ends. The read replica's copy of the site's database (half a minute of
-MariaDB loading) is made while test_two_cooperatives runs, which reads none of the site's reports."""
+portal's world is built on the site, both before the stack takes MariaDB over; the stack is stopped and
+the copy dropped when the session ends.
+
+The order: a test marked `stack_phase(n)` runs by n, the others at 0 in file order. Below 0 the tests
+that must not meet the read replica's copy (half a minute of MariaDB loading, in the background from
+the first test at 0 on): the desk, whose cards and charts would read from the replica once it is
+configured, and the backup test, which rewrites the sites' configs as `replica start` does. Above 0 the
+tests that change or stop the stack (the replica, supervisord's restarts, the stop last) and the
+scheduler's, which waits for the first tick a minute after start while they run."""
 
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -28,18 +33,23 @@ REPLICA_TEST = "test_reports_read_from_a_replica_and_survive_its_stop"
 
 
 def pytest_configure(config):
-	config.addinivalue_line(
-		"markers",
-		"stack_end(rank): runs after the other tests, by rank: it changes or stops the shared stack",
-	)
+	config.addinivalue_line("markers", "stack_phase(n): runs by n, the unmarked tests at 0 (conftest.py)")
+
+
+def phase(item) -> int:
+	marker = item.get_closest_marker("stack_phase")
+	return marker.args[0] if marker else 0
 
 
 def pytest_collection_modifyitems(items):
-	def rank(item) -> int:
-		marker = item.get_closest_marker("stack_end")
-		return marker.args[0] if marker else 0
+	items.sort(key=phase)  # stable: the file order within a phase
 
-	items.sort(key=rank)  # stable: the file order otherwise
+
+@pytest.fixture(autouse=True)
+def replica_copied_meanwhile(request):
+	"""From the first test at phase 0 on, the replica is being copied."""
+	if phase(request.node) >= 0:
+		request.getfixturevalue("replica_copying")
 
 
 @pytest.fixture(scope="session")

@@ -111,6 +111,7 @@ def test_login_through_nginx(world):
 	assert wrong.status_code == 401
 
 
+@pytest.mark.stack_phase(-2)  # before the replica is being copied: its cards and charts read from it
 def test_desk_renders_without_developer_mode(world, page):
 	desk_login(page, BASE_URL)
 	page.goto(f"{BASE_URL}/app/mit-menschen")
@@ -338,7 +339,7 @@ def replicated(service_type: str) -> bool:
 		return bool(cursor.execute("SELECT name FROM `tabService Type` WHERE name = %s", (service_type,)))
 
 
-@pytest.mark.stack_end(1)
+@pytest.mark.stack_phase(1)
 @pytest.mark.skipif(not OWN_MARIADB, reason="the replica replicates the stack's own MariaDB")
 def test_reports_read_from_a_replica_and_survive_its_stop(world, admin, replica_copying):
 	started = replica_copying.result()  # begun while test_two_cooperatives ran, or now
@@ -382,7 +383,7 @@ def test_reports_read_from_a_replica_and_survive_its_stop(world, admin, replica_
 	assert "replica: not running" in production("status").stdout
 
 
-@pytest.mark.stack_end(2)
+@pytest.mark.stack_phase(2)
 @pytest.mark.parametrize("program", ["mm-web", "mm-worker-short"])
 def test_supervisor_brings_back_a_killed_process(world, program):
 	log = BENCH / "logs" / "production" / "supervisord.log"
@@ -399,7 +400,7 @@ def test_supervisor_brings_back_a_killed_process(world, program):
 	assert log.read_text().count(crash) == crashes + 1
 
 
-@pytest.mark.stack_end(3)
+@pytest.mark.stack_phase(3)
 def test_stop_hands_mariadb_and_redis_back(world):
 	stopped = production("stop")
 	assert stopped.returncode == 0, (stopped.stdout + stopped.stderr)[-3000:]

@@ -76,15 +76,9 @@ def backups(site: str) -> set[Path]:
 	return set((SITES / site / "private" / "backups").glob("*"))
 
 
-@pytest.fixture(autouse=True)
-def replica_copied_meanwhile(request):
-	"""The tests after the backup's read none of SITE's reports and leave its site config alone: the smoke
-	test's read replica is copied while they run (conftest.py, replica_copying)."""
-	if request.function is not test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder:
-		request.getfixturevalue("replica_copying")
-
-
-# first, alone: it rewrites the sites' configs, and its tar of their files must not meet an upload
+@pytest.mark.stack_phase(
+	-1
+)  # it rewrites the sites' configs, and its tar of their files must not meet an upload
 def test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder(execute):
 	markers = {site: f"backup-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
 	before = {site: backups(site) for site in markers}
@@ -240,6 +234,7 @@ def test_each_sites_mail_leaves_with_its_own_sender(execute):
 		assert SENDER[site] in messages[0]["From"]
 
 
+@pytest.mark.stack_phase(2)  # after the replica and kill tests: the scheduler ticks a minute after start
 def test_the_scheduler_enqueues_the_events_of_both_sites(stack):
 	"""The stack's one scheduler ticks every 60 s and enqueues each site's due events (the app's
 	notices retry runs every minute); the workers run them on their site."""

@@ -21,6 +21,7 @@ FALLBACK_ORDER = (WHATSAPP, SMS, EMAIL)
 ADDRESS_FIELD = {EMAIL: "email", SMS: "mobile", WHATSAPP: "whatsapp"}
 STOP_WORDS = {"stop", "stopp", "stop all", "unsubscribe", "abmelden", "توقف", "ستوب"}
 REPLY_STOP = "Reply STOP"
+MEDIATOR = "Language Mediator"
 
 
 def default_region() -> str:
@@ -35,6 +36,22 @@ def party_title(doctype: str | None, name: str | None) -> str | None:
 		return frappe.db.get_value(doctype, name, "reporter_name") or name
 	title_field = meta.get_title_field()
 	return frappe.db.get_value(doctype, name, title_field) if title_field else name
+
+
+@frappe.whitelist()
+def party_language(doctype: str, name: str) -> str | None:
+	"""The language a new Contact Channels record starts with, for the clerk to confirm: a household's
+	first language, a reporter's, else the record's own `language`. Frappe would otherwise put the
+	clerk's own desk language into any field named `language`, and the family would be written to in
+	German."""
+	frappe.has_permission(doctype, "read", name, throw=True)
+	if doctype == MEDIATOR:  # the pool reads German; its languages are the ones it interprets
+		return "de"
+	doc = frappe.get_doc(doctype, name)
+	for row in doc.get("languages") or []:
+		if row.get("language"):
+			return row.language
+	return doc.get("reporter_language") or doc.get("language") or None
 
 
 def profile_of(doctype: str, name: str):

@@ -131,3 +131,21 @@ def house_rules_by_sms() -> dict:
 		"rules": rules.name,
 		"number": frappe.db.get_value(consent.PROFILE, {"party": household.name}, "mobile"),
 	}
+
+
+def household_without_channels() -> dict:
+	"""`bench execute`: a Persian-speaking household with no Contact Channels yet and a clerk (desk
+	language German) with a password; commits and returns their names."""
+	from frappe.utils import random_string
+	from frappe.utils.password import update_password
+
+	from mitmenschen.tests.factories import make_staff_user
+	from mitmenschen.tests.house_rules_world import make_speaking_household
+
+	frappe.set_user("Administrator")
+	household = make_speaking_household("fa", email=False)
+	clerk = make_staff_user("Mit:Menschen Clerk")
+	password = f"Kanal-{random_string(10)}!"
+	update_password(clerk, password)
+	frappe.db.commit()
+	return {"clerk": clerk, "password": password, "household": household.name}

@@ -76,9 +76,8 @@ def backups(site: str) -> set[Path]:
 	return set((SITES / site / "private" / "backups").glob("*"))
 
 
-@pytest.mark.stack_phase(
-	-1
-)  # it rewrites the sites' configs, and its tar of their files must not meet an upload
+# before the replica's copy (it rewrites the sites' configs too) and alone (its tar must meet no upload)
+@pytest.mark.stack_phase(-1)
 def test_the_scheduled_backup_job_writes_each_sites_backup_into_its_own_folder(execute):
 	markers = {site: f"backup-{site}-{uuid.uuid4().hex[:8]}" for site in (SITE_A, SITE_B)}
 	before = {site: backups(site) for site in markers}

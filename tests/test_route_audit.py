@@ -4,7 +4,8 @@ The routes come from the installed code (`mitmenschen.tests.route_audit.generate
 of whitelisted functions, the REST rules and the controllers' methods), so a route a Frappe upgrade
 adds is audited without editing this file. Each route is called over HTTP as a partner (A) and as a
 tenant, once for a record that exists but belongs to someone else and once for a name of the same
-pattern that does not exist; the two answers, normalised (status, exc_type, messages and payload with
+pattern that does not exist (through a gunicorn of its own on the site under test, both cores at work:
+see `audit_server`); the two answers, normalised (status, exc_type, messages and payload with
 the name replaced by a placeholder), must be the same. Timing differences are out of scope.
 
 Positive controls keep the audit honest: the partner's own case must answer differently from a
@@ -13,7 +14,11 @@ ghost on the reading routes (the audit can see a difference), and a permission o
 """
 
 import json
+import os
 import re
+import signal
+import socket
+import subprocess
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
@@ -21,9 +26,11 @@ from urllib.parse import quote
 
 import pytest
 import requests
-from portal_world import api_session, bench_execute
+from conftest import ARTIFACTS
+from portal_world import BENCH, SITE, api_session, bench_execute
 
-WORKERS = 3
+WORKERS = 4  # records audited at once (threads of this process)
+AUDIT_WORKERS = 2  # gunicorn's worker processes: one per core
 PLACEHOLDER = "<NAME>"
 # routes through which a partner reads its own case: each must tell its own case from a ghost
 READING_ROUTES = (
@@ -44,6 +51,45 @@ def executed(method: str) -> dict:
 		except AssertionError:
 			time.sleep(20)
 	return bench_execute(method)
+
+
+@pytest.fixture(scope="module")
+def audit_server(base_url: str):
+	"""(URL, headers) the audit's calls go to: gunicorn with AUDIT_WORKERS workers on the site under test,
+	as in production. The development server (bench serve) answers one request at a time under Python's
+	GIL, which made the ~14,000 calls of this module take five minutes on two cores; the answers are the
+	same (one site, one database), the audit only compares them."""
+	port = int(os.environ.get("MM_AUDIT_PORT", "2780"))
+	with socket.socket() as probe:
+		assert probe.connect_ex(("127.0.0.1", port)) != 0, f"port {port} is taken; set MM_AUDIT_PORT"
+	ARTIFACTS.mkdir(exist_ok=True)
+	log = (ARTIFACTS / "route_audit_gunicorn.log").open("w")
+	server = subprocess.Popen(
+		[
+			str(BENCH / "env" / "bin" / "gunicorn"),
+			*("-b", f"127.0.0.1:{port}", "-w", str(AUDIT_WORKERS), "-t", "120"),
+			"frappe.app:application",
+		],
+		cwd=BENCH / "sites",
+		stdout=log,
+		stderr=log,
+		start_new_session=True,
+	)
+	url, headers = f"http://127.0.0.1:{port}", {"Host": SITE}
+	try:
+		for _ in range(300):
+			assert server.poll() is None, (ARTIFACTS / "route_audit_gunicorn.log").read_text()[-2000:]
+			try:  # a worker's first request loads Frappe: seconds
+				if requests.get(f"{url}/api/method/ping", headers=headers, timeout=60).ok:
+					break
+			except requests.ConnectionError:
+				pass
+			time.sleep(0.2)
+		yield url, headers
+	finally:
+		os.killpg(server.pid, signal.SIGTERM)
+		server.wait(timeout=60)
+		log.close()
 
 
 @pytest.fixture(scope="module")
@@ -106,15 +152,15 @@ def call(session: requests.Session, base_url: str, method: str, path: str, param
 	return response
 
 
-def login(base_url: str, user: str, password: str) -> requests.Session:
+def login(base_url: str, user: str, password: str, headers: dict | None = None) -> requests.Session:
 	for _attempt in range(36):
 		try:
-			return api_session(base_url, user, password)
+			return api_session(base_url, user, password, headers)
 		except requests.HTTPError as error:
 			if not database_away(error.response):
 				raise
 			time.sleep(5)
-	return api_session(base_url, user, password)
+	return api_session(base_url, user, password, headers)
 
 
 def normalised(response: requests.Response, names: tuple[str, ...]) -> tuple:
@@ -143,14 +189,14 @@ class Audit:
 	in parallel, each record's routes one after the other (two writes to one record at once would
 	wait for each other's lock and answer differently for that reason alone)."""
 
-	def __init__(self, base_url: str, user: str, password: str):
-		self.base_url, self.user, self.password = base_url, user, password
+	def __init__(self, server: tuple[str, dict], user: str, password: str):
+		(self.base_url, self.headers), self.user, self.password = server, user, password
 		self.local = threading.local()
 		self.attempts = 0
 
 	def session(self) -> requests.Session:
 		if not hasattr(self.local, "session"):
-			self.local.session = login(self.base_url, self.user, self.password)
+			self.local.session = login(self.base_url, self.user, self.password, self.headers)
 		return self.local.session
 
 	def compare(self, route: dict, target: dict) -> dict | None:
@@ -252,18 +298,18 @@ def test_the_generated_list_covers_frappes_and_our_routes(generated, capsys):
 
 @pytest.mark.parametrize("who", ["partner", "tenant"])
 def test_no_route_tells_exists_not_yours_from_does_not_exist(
-	base_url, admin_session, world, generated, who, capsys
+	base_url, admin_session, audit_server, world, generated, who, capsys
 ):
 	routes = generated["routes"]
 	user = world["A"] if who == "partner" else world["tenant"]
 	targets = world["pairs"]["A" if who == "partner" else "tenant"]
 	before = snapshot(admin_session, base_url, targets)
-	audit = Audit(base_url, user["user"], user["password"])
+	audit = Audit(audit_server, user["user"], user["password"])
 	leaks = audit.run(routes, targets)
 
 	controls = []
 	if who == "partner":  # positive control: the partner's own case is not a ghost
-		own = Audit(base_url, user["user"], user["password"])
+		own = Audit(audit_server, user["user"], user["password"])
 		controls = own.run(routes, world["pairs"]["own"])
 	seen = {d["route"] for d in controls}
 	blind = [route for route in READING_ROUTES if who == "partner" and route not in seen]
@@ -283,7 +329,7 @@ def test_no_route_tells_exists_not_yours_from_does_not_exist(
 	assert before == after, [key for key in before if before[key] != after[key]]
 
 
-def test_an_opened_permission_is_reported(base_url, admin_session, world, generated, capsys):
+def test_an_opened_permission_is_reported(base_url, admin_session, audit_server, world, generated, capsys):
 	"""B's case shared with A on purpose: the audit must see it, else its zero leaks mean nothing."""
 	partner, case = world["A"], world["pairs"]["A"][0]
 	assert case["doctype"] == "Mediation Case" and case["name"] == world["B"]["case"]
@@ -291,7 +337,7 @@ def test_an_opened_permission_is_reported(base_url, admin_session, world, genera
 	added = call(admin_session, base_url, "POST", "/api/method/frappe.share.add", share)
 	added.raise_for_status()
 	try:
-		audit = Audit(base_url, partner["user"], partner["password"])
+		audit = Audit(audit_server, partner["user"], partner["password"])
 		found = audit.run(generated["routes"], [case])
 	finally:
 		share_path = f"/api/resource/DocShare/{added.json()['message']['name']}"
@@ -303,7 +349,7 @@ def test_an_opened_permission_is_reported(base_url, admin_session, world, genera
 	)
 	assert {"frappe.client.get", "GET /api/resource/{doctype}/{name}"} <= routes, report(found)
 	# and closed again: the same route answers as for a ghost
-	audit = Audit(base_url, partner["user"], partner["password"])
+	audit = Audit(audit_server, partner["user"], partner["password"])
 	get = [route for route in generated["routes"] if route["route"] == "frappe.client.get"]
 	assert not audit.run(get, [case])
 

@@ -13,7 +13,7 @@ class HouseRulesDelivery(Document):
 	if TYPE_CHECKING:
 		from frappe.types import DF
 
-		channel: DF.Literal["Email", "Print"]
+		channel: DF.Literal["Email", "Print", "SMS", "WhatsApp", "Letter"]
 		fallback: DF.Check
 		house_rules: DF.Link | None
 		languages: DF.Data | None

@@ -273,7 +273,7 @@ def routes_for(user: str, records: dict[str, str]) -> tuple[list[dict], list[str
 		routes.append({"kind": "form", "doctype": dt.name, "path": f"{base}/{records[dt.name]}"})
 	for report in frappe.get_all(
 		"Report",
-		filters={"module": ["in", app_modules()], "disabled": 0},
+		filters={"module": ["in", app_modules()], "disabled": 0, "is_standard": "Yes"},  # the app's own
 		fields=["name", "report_type", "ref_doctype"],
 		order_by="name asc",
 	):

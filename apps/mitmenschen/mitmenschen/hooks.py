@@ -107,6 +107,8 @@ doc_events: dict[str, dict[str, str | list[str]]] = {
 	"Translation": {"validate": "mitmenschen.translations.checks.stamp_check"},
 	# a user whose desk roles are only ours gets the clerk's desk (mitmenschen_setup/staff_desk.py)
 	"User": {"before_validate": "mitmenschen.mitmenschen_setup.staff_desk.apply"},
+	# the setup wizard sets the time zone after install: job types must not wait for hours (job_clock.py)
+	"System Settings": {"on_update": "mitmenschen.mitmenschen_setup.job_clock.on_system_settings_update"},
 	# moving in makes the household's onboarding plan (once); moving out ends its reminders
 	"Refugee Household": {"on_update": "mitmenschen.households.onboarding.on_household_update"},
 	# the case's assignee is Frappe's assignment: a ToDo made or closed anywhere sets the field

@@ -20,6 +20,8 @@ TEST_SITE="${TEST_SITE:-test.localhost}"
 ADMIN_PASSWORD="${ADMIN_PASSWORD:-admin}"
 WEB_PORT="${WEB_PORT:-8000}"
 TEST_WEB_PORT="${TEST_WEB_PORT:-8001}"
+TEST_APP_SITE="${TEST_APP_SITE:-test-app.localhost}" # bin/test: the app suite's copy of TEST_SITE
+E2E_PROCESSES="${E2E_PROCESSES:-2}"                    # bin/test: pytest processes of the end-to-end suite
 
 BENCH_TOOL_ENV="$CACHE_DIR/tools/bench"
 export PATH="$BENCH_TOOL_ENV/bin:$ROOT/env/bin:$PATH"
@@ -52,6 +54,15 @@ db_root() {
 }
 
 bench_ready() { [ -x "$ROOT/env/bin/python" ] && [ -d "$ROOT/apps/frappe" ] && [ -d "$ROOT/apps/erpnext" ]; }
+ASSETS_LATER=0
+assets_missing() { [ ! -d sites/assets/frappe/dist ] || [ ! -d sites/assets/erpnext/dist ] || [ ! -e sites/assets/mitmenschen ]; }
+build_assets() { # the desk's assets: all of them on a new bench, ours when the app is new to it
+	if [ ! -d sites/assets/frappe/dist ] || [ ! -d sites/assets/erpnext/dist ]; then
+		bench build
+	elif [ ! -e sites/assets/mitmenschen ]; then
+		bench build --app mitmenschen
+	fi
+}
 site_ready() { [ -f "$ROOT/sites/$1/site_config.json" ] && [ -f "$ROOT/sites/$1/.mitmenschen-ready" ]; }
 
 start_redis() {

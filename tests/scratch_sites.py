@@ -29,10 +29,37 @@ def bench(*args: str, check: bool = True) -> subprocess.CompletedProcess:
 	return result
 
 
+# What `bench --site SITE execute METHOD --kwargs …` does (frappe/commands/utils.py: init, connect, call,
+# commit, destroy, the result as JSON), without the bench CLI and the loading of every app's commands:
+# 1.3 s instead of 3.8 s of a core a call, and the suites make some 60 calls.
+EXECUTE = """
+import json, sys
+import frappe
+from frappe.utils.response import json_handler
+
+frappe.init(site=sys.argv[1])
+frappe.connect()
+try:
+	result = frappe.get_attr(sys.argv[2])(**json.loads(sys.argv[3]))
+	frappe.db.commit()
+finally:
+	frappe.destroy()
+print(json.dumps(result, default=json_handler))
+"""
+
+
 def execute(site: str, method: str, **kwargs) -> dict:
-	args = ["--kwargs", json.dumps(kwargs)] if kwargs else []
-	out = bench("--site", site, "execute", method, *args).stdout
-	return json.loads(out[out.index("{") :])
+	"""Run a method on a site as `bench execute` does; its JSON result (an object)."""
+	result = subprocess.run(
+		[str(BENCH / "env" / "bin" / "python"), "-c", EXECUTE, site, method, json.dumps(kwargs)],
+		cwd=SITES,
+		capture_output=True,
+		text=True,
+		timeout=900,
+		check=False,  # the assertion below shows the method's own error
+	)
+	assert result.returncode == 0, f"{method} on {site}:\n{result.stdout[-2000:]}\n{result.stderr[-3000:]}"
+	return json.loads(result.stdout[result.stdout.index("{") :])
 
 
 def site_config(site: str) -> dict:

@@ -90,7 +90,7 @@ def attempts(world: dict) -> list[tuple[str, str, str, dict]]:
 	]
 
 
-def test_partners_tenants_and_strangers_get_nothing_and_change_nothing(base_url, world, capsys):
+def test_partners_tenants_and_strangers_get_nothing_and_change_nothing(base_url, world, figure):
 	channels = world["channels"]
 	secrets = (channels["number"], channels["address"], channels["letter_secret"], channels["number"].lstrip("+"), "challenge-4711")
 	before = state(world)
@@ -110,8 +110,7 @@ def test_partners_tenants_and_strangers_get_nothing_and_change_nothing(base_url,
 				failures.append(f"{who} {label}: leaked {leaked}")
 			elif ("webhook" in label or "sms" in label or "print" in label) and response.ok:
 				failures.append(f"{who} {label}: accepted ({response.status_code})")
-	with capsys.disabled():
-		print(f"\nchannels isolation: {tried} attempts, {len(failures)} failures")
+	figure(f"channels isolation: {tried} attempts, {len(failures)} failures")
 	assert tried >= 30
 	assert not failures, "\n".join(failures)
 	assert state(world) == before == {"withdrawn": [], "letter_status": "Queued"}

@@ -179,17 +179,16 @@ class DeskPass:
 
 
 @pytest.mark.parametrize("who", ["clerk", "manager"])
-def test_every_desk_route_opens_without_errors(desk_pass, who, capsys):
+def test_every_desk_route_opens_without_errors(desk_pass, who, figure):
 	account = desk_pass.world["users"][who]
 	result = desk_pass.result(who)
 	failures = result["failures"]
 	counts = Counter(route["kind"] for route in account["routes"])
 	by_kind = ", ".join(f"{kind} {count}" for kind, count in sorted(counts.items()))
-	with capsys.disabled():
-		print(
-			f"\ndesk smoke ({who}): {len(result['routes'])} routes opened ({by_kind}), {len(failures)} failed; "
-			f"left out: {account['skipped'] or 'nothing'}"
-		)
+	figure(
+		f"desk smoke ({who}): {len(result['routes'])} routes opened ({by_kind}), {len(failures)} failed; "
+		f"left out: {account['skipped'] or 'nothing'}"
+	)
 	assert len(result["routes"]) >= 20, account["routes"]
 	doctypes = {route["doctype"] for route in account["routes"]}
 	assert {"Round Table Meeting", "Mediation Case", "Mitmenschen Settings"} <= doctypes

@@ -69,6 +69,10 @@ def outgoing_account(api, smtp):
 		"no_smtp_authentication": 1,
 		"enable_incoming": 0,
 	}
+	# Another module's world may have left its loopback account the default, its server gone: when ours
+	# takes over, Frappe saves that one too, and the save tries its server.
+	while other := api.first("Email Account", [["default_outgoing", "=", 1], ["name", "!=", ACCOUNT]]):
+		api.update("Email Account", other, enable_outgoing=0, default_outgoing=0)
 	if api.first("Email Account", [["name", "=", ACCOUNT]]):
 		api.update("Email Account", ACCOUNT, **values)
 	else:

@@ -469,7 +469,7 @@ def household_referral_portal_attempts(other: dict) -> list[tuple[str, str, str,
 	]
 
 
-def test_partners_cannot_reach_each_others_records(base_url, admin_session, world, capsys):
+def test_partners_cannot_reach_each_others_records(base_url, admin_session, world, figure):
 	before = snapshot(admin_session, base_url, world)
 	attempts, failures = 0, []
 	for attacker in ("A", "B"):
@@ -534,16 +534,15 @@ def test_partners_cannot_reach_each_others_records(base_url, admin_session, worl
 
 	after = snapshot(admin_session, base_url, world)
 	changed = [key for key in before if before[key] != after[key]]
-	with capsys.disabled():  # the count belongs in the test output, also without -s
-		print(
-			f"\npartner isolation: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed"
-		)
+	figure(
+		f"partner isolation: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed"
+	)
 	assert attempts >= 100
 	assert not failures, "\n".join(failures)
 	assert not changed, f"writes got through: {changed}"
 
 
-def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
+def test_tenants_reach_no_case_through_the_api(base_url, world, figure):
 	"""Tenants see their own reports in the portal only; the generic API gives them no case at all,
 	neither the partners' nor their own, and no household."""
 	tenant = world["tenant"]
@@ -574,8 +573,7 @@ def test_tenants_reach_no_case_through_the_api(base_url, world, capsys):
 		response = send(session, base_url, tenant["user"], method, path, dict(params))
 		if response.status_code < 400 or world["A"]["referred_member"] in response.text:
 			failures.append(f"tenant {label}: answered {response.status_code}")
-	with capsys.disabled():
-		print(f"\ntenant isolation: {attempts} attempts, {len(failures)} leaks")
+	figure(f"tenant isolation: {attempts} attempts, {len(failures)} leaks")
 	assert not failures, "\n".join(failures)
 
 
@@ -612,7 +610,7 @@ def early_signal_attempts(world: dict, label: str) -> list[tuple[str, str, str, 
 	]
 
 
-def test_early_signals_give_partners_and_tenants_nothing(base_url, admin_session, world, capsys):
+def test_early_signals_give_partners_and_tenants_nothing(base_url, admin_session, world, figure):
 	"""A partner (about the household it was referred, whose consents it holds) and a tenant get no
 	signal, no offer and no figure through the offer routes; nothing changes."""
 	before = snapshot(admin_session, base_url, world)
@@ -630,8 +628,7 @@ def test_early_signals_give_partners_and_tenants_nothing(base_url, admin_session
 				failures.append(f"{who} {label}: answered {response.status_code} {response.text[:120]}")
 	after = snapshot(admin_session, base_url, world)
 	changed = [key for key in before if before[key] != after[key]]
-	with capsys.disabled():
-		print(f"\nearly signals: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed")
+	figure(f"early signals: {attempts} attempts, {len(failures)} leaks, {len(changed)} records changed")
 	assert not failures, "\n".join(failures)
 	assert not changed, f"writes got through: {changed}"
 
@@ -749,7 +746,7 @@ def minutes_attempts(world: dict, attacker: str) -> list[tuple[str, str, str, di
 	return attempts
 
 
-def test_partners_minutes_hold_only_their_own_cases(base_url, minutes_world, capsys):
+def test_partners_minutes_hold_only_their_own_cases(base_url, minutes_world, figure):
 	world = minutes_world
 	attempts, failures = 0, []
 	for attacker in ("A", "B"):
@@ -795,8 +792,7 @@ def test_partners_minutes_hold_only_their_own_cases(base_url, minutes_world, cap
 				found.append(f"count={response.json()['message']}")
 			if found:
 				failures.append(f"{where}: leaked {found}")
-	with capsys.disabled():
-		print(f"\nminutes isolation: {attempts} attempts, {len(failures)} leaks")
+	figure(f"minutes isolation: {attempts} attempts, {len(failures)} leaks")
 	assert attempts >= 40
 	assert not failures, "\n".join(failures)
 
@@ -885,7 +881,7 @@ def follow_up_attempts(case: str, sig: str) -> list[tuple[str, str, str, dict]]:
 
 
 def test_follow_up_routes_give_partners_tenants_and_strangers_nothing(
-	base_url, admin_session, world, follow_up_world, capsys
+	base_url, admin_session, world, follow_up_world, figure
 ):
 	fu = follow_up_world
 	secrets = (
@@ -913,8 +909,7 @@ def test_follow_up_routes_give_partners_tenants_and_strangers_nothing(
 			elif "answer" in label and response.ok:
 				failures.append(f"{who} {label}: accepted")
 	case = admin_session.get(f"{base_url}/api/resource/Mediation Case/{fu['case']}").json()["data"]
-	with capsys.disabled():
-		print(f"\nfollow-up isolation: {attempts} attempts, {len(failures)} leaks")
+	figure(f"follow-up isolation: {attempts} attempts, {len(failures)} leaks")
 	assert not case.get("follow_up_answered_on"), "an answer got through"
 	assert case["status"] == "Closed"
 	assert attempts >= 30
@@ -969,7 +964,7 @@ def mediator_attempts(world: dict) -> list[tuple[str, str, str, dict]]:
 	]
 
 
-def test_mediator_links_and_pools_give_partners_tenants_and_strangers_nothing(base_url, admin_session, mediator_world, capsys):
+def test_mediator_links_and_pools_give_partners_tenants_and_strangers_nothing(base_url, admin_session, mediator_world, figure):
 	world = mediator_world
 	secrets = (world["booking"]["dialect"], world["booking"]["call_link"], world["B"]["mediator_name"], world["B"]["mediator"], world["translation"]["text"])
 	visitors = {
@@ -993,8 +988,7 @@ def test_mediator_links_and_pools_give_partners_tenants_and_strangers_nothing(ba
 				failures.append(f"{who} {label}: accepted")
 	booking = admin_session.get(f"{base_url}/api/resource/Interpreter Booking/{world['booking']['name']}").json()["data"]
 	mediator = admin_session.get(f"{base_url}/api/resource/Language Mediator/{world['B']['mediator']}").json()["data"]
-	with capsys.disabled():
-		print(f"\nmediator isolation: {attempts} attempts, {len(failures)} leaks")
+	figure(f"mediator isolation: {attempts} attempts, {len(failures)} leaks")
 	assert booking["status"] == "Offered" and not booking.get("mediator"), "an answer got through"
 	assert mediator["phone"] != "+49 30 000"
 	translation = admin_session.get(f"{base_url}/api/resource/Written Translation/{world['translation']['name']}").json()["data"]

@@ -265,15 +265,9 @@ def snapshot(admin: requests.Session, base_url: str, targets: list[dict]) -> dic
 	return state
 
 
-def printed(capsys, line: str) -> None:
-	with capsys.disabled():  # the figures belong in the test output, also without -s
-		print(f"\n{line}")
-
-
-def test_the_generated_list_covers_frappes_and_our_routes(generated, capsys):
+def test_the_generated_list_covers_frappes_and_our_routes(generated, figure):
 	routes = generated["routes"]
-	printed(
-		capsys,
+	figure(
 		f"route audit: {generated['modules']} modules imported, {generated['whitelisted']} whitelisted "
 		f"functions, {generated['distinct_routes']} routes with a doctype and a name or filters "
 		f"({len(routes)} with the parameter probed)",
@@ -298,7 +292,7 @@ def test_the_generated_list_covers_frappes_and_our_routes(generated, capsys):
 
 @pytest.mark.parametrize("who", ["partner", "tenant"])
 def test_no_route_tells_exists_not_yours_from_does_not_exist(
-	base_url, admin_session, audit_server, world, generated, who, capsys
+	base_url, admin_session, audit_server, world, generated, who, figure
 ):
 	routes = generated["routes"]
 	user = world["A"] if who == "partner" else world["tenant"]
@@ -314,8 +308,7 @@ def test_no_route_tells_exists_not_yours_from_does_not_exist(
 	seen = {d["route"] for d in controls}
 	blind = [route for route in READING_ROUTES if who == "partner" and route not in seen]
 	after = snapshot(admin_session, base_url, targets)
-	printed(
-		capsys,
+	figure(
 		f"route audit as {who}: {len({r['route'] for r in routes})} routes, {audit.attempts} attempts on "
 		f"{len(targets)} records and their ghosts, {len(leaks)} leaks"
 		+ (
@@ -329,7 +322,7 @@ def test_no_route_tells_exists_not_yours_from_does_not_exist(
 	assert before == after, [key for key in before if before[key] != after[key]]
 
 
-def test_an_opened_permission_is_reported(base_url, admin_session, audit_server, world, generated, capsys):
+def test_an_opened_permission_is_reported(base_url, admin_session, audit_server, world, generated, figure):
 	"""B's case shared with A on purpose: the audit must see it, else its zero leaks mean nothing."""
 	partner, case = world["A"], world["pairs"]["A"][0]
 	assert case["doctype"] == "Mediation Case" and case["name"] == world["B"]["case"]
@@ -343,8 +336,7 @@ def test_an_opened_permission_is_reported(base_url, admin_session, audit_server,
 		share_path = f"/api/resource/DocShare/{added.json()['message']['name']}"
 		call(admin_session, base_url, "DELETE", share_path, {}).raise_for_status()
 	routes = {d["route"] for d in found}
-	printed(
-		capsys,
+	figure(
 		f"route audit, B's case shared with A: {len(found)} routes report it ({audit.attempts} attempts)",
 	)
 	assert {"frappe.client.get", "GET /api/resource/{doctype}/{name}"} <= routes, report(found)

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 from conftest import ADMIN_PASSWORD, desk_login
 from gallery import GALLERY
-from portal_world import build_world, portal_login
+from portal_world import bench_execute, build_world, portal_login
 
 # a record each print format is meant for (the letter of a closed case, approved minutes)
 PRINTABLE = {
@@ -79,6 +79,7 @@ def test_portal_pages_as_partner_tenant_and_guest(browser, base_url, gallery):
 
 
 def test_print_formats_as_images(browser, base_url, gallery, admin_session):
+	bench_execute("mitmenschen.tests.gallery_world.build")  # a record for each format that needs one
 	formats = admin_session.get(
 		f"{base_url}/api/resource/Print Format",
 		params={

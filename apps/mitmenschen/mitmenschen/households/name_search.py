@@ -13,6 +13,7 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import get_link_to_form
 
+from mitmenschen.name_search import link_search, word_keys
 from mitmenschen.names import name_key
 
 HOUSEHOLD = "Refugee Household"
@@ -69,29 +70,9 @@ def warn_probable_duplicates(household) -> None:
 		frappe.msgprint("<br>".join(messages), title=_("Possible Duplicate"), indicator="orange")
 
 
-def key_conditions(key_column, keys: list[str]):
-	"""Every typed word's key begins one of the words' keys in the column."""
-	condition = None
-	for key in keys:
-		word = key_column.like(f"{key}%") | key_column.like(f"% {key}%")
-		condition = word if condition is None else condition & word
-	return condition
-
-
-def records_matching(doctype: str, text: str, key_field: str = "name_key", limit: int = 50) -> list[str]:
-	"""Records of a doctype (mediators, …) whose key field matches every word of `text`."""
-	keys = name_key(text).split()
-	if not keys:
-		return []
-	table = DocType(doctype)
-	query = frappe.qb.from_(table).select(table.name).where(key_conditions(Coalesce(table[key_field], ""), keys))
-	return [row[0] for row in query.limit(limit).run()]
-
-
 def households_matching(text: str, limit: int = 50) -> list[str]:
 	"""Households whose family, tenant or members' names match every word of `text` by key."""
-	keys = name_key(text).split()
-	if not keys:
+	if not (keys := word_keys(text)):
 		return []
 	household, member = DocType(HOUSEHOLD), DocType(MEMBER)
 	household_key = Coalesce(household.name_key, "")
@@ -125,28 +106,15 @@ def search_households(
 	as_dict: bool = False,
 ) -> list:
 	"""The link field's search (hooks: standard_queries): by key, and like Frappe by name, family name,
-	district and tenant. Read permissions apply (frappe.get_list)."""
-	if isinstance(filters, str):
-		filters = frappe.parse_json(filters)
-	text = (txt or "").strip()
-	or_filters = []
-	if text:
-		like = f"%{text}%"
-		or_filters = [
-			["name", "like", like],
-			["family_name", "like", like],
-			["tenant_name", "like", like],
-			["district", "like", like],
-		]
-		if matching := households_matching(text):
-			or_filters.append(["name", "in", matching])
-	return frappe.get_list(
+	district and tenant."""
+	return link_search(
 		HOUSEHOLD,
-		filters=filters or None,
-		or_filters=or_filters,
+		txt,
+		start,
+		page_len,
+		filters,
+		as_dict,
+		like_fields=("name", "family_name", "tenant_name", "district"),
 		fields=["name", "family_name", "district"],
-		order_by="modified desc",
-		limit_start=int(start or 0),
-		limit_page_length=int(page_len or 20),
-		as_list=not as_dict,
+		matching=households_matching,
 	)

@@ -169,10 +169,15 @@ def record_outcome(booking: str, outcome: str, hours: float | None = None, reaso
 	doc.save()
 	text = _("Interpreting: {0}").format(_(outcome))
 	if doc.hours_held and outcome == offers.HELD:
-		text += " " + _("({0} hours confirmed)").format(f"{doc.hours_held:g}")
+		text += " " + hours_confirmed(doc.hours_held)
 	if doc.cancellation_reason and outcome == offers.CANCELLED:
 		text += " – " + escape_html(doc.cancellation_reason)
 	offers.note(doc, text)
 	return doc.as_dict()
 
 
+def hours_confirmed(hours: float) -> str:
+	"""The timeline's "(2 hours confirmed)"; one hour in the singular ("1 Stunden" reads wrong)."""
+	if hours == 1:
+		return _("(1 hour confirmed)")
+	return _("({0} hours confirmed)").format(f"{hours:g}")

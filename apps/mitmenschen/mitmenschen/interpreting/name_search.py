@@ -3,7 +3,7 @@
 
 import frappe
 
-from mitmenschen.households.name_search import records_matching
+from mitmenschen.name_search import link_search, records_matching
 from mitmenschen.names import name_key
 
 MEDIATOR = "Language Mediator"
@@ -23,22 +23,15 @@ def search_mediators(
 	filters: dict | list | str | None = None,
 	as_dict: bool = False,
 ) -> list:
-	"""hooks: standard_queries. Read permissions apply (frappe.get_list)."""
-	if isinstance(filters, str):
-		filters = frappe.parse_json(filters)
-	text = (txt or "").strip()
-	or_filters = []
-	if text:
-		or_filters = [["name", "like", f"%{text}%"], ["full_name", "like", f"%{text}%"]]
-		if matching := records_matching(MEDIATOR, text):
-			or_filters.append(["name", "in", matching])
-	return frappe.get_list(
+	"""hooks: standard_queries."""
+	return link_search(
 		MEDIATOR,
-		filters=filters or None,
-		or_filters=or_filters,
+		txt,
+		start,
+		page_len,
+		filters,
+		as_dict,
+		like_fields=("name", "full_name"),
 		fields=["name", "full_name"],
-		order_by="modified desc",
-		limit_start=int(start or 0),
-		limit_page_length=int(page_len or 20),
-		as_list=not as_dict,
+		matching=lambda text: records_matching(MEDIATOR, text),
 	)

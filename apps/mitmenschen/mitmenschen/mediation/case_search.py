@@ -11,7 +11,7 @@ without this search. Read permissions apply to the results (frappe.get_list).
 
 import frappe
 
-from mitmenschen.households.name_search import records_matching
+from mitmenschen.name_search import link_search, records_matching
 
 DOCTYPE = "Mediation Case"
 REPORTER_LEVEL = 1
@@ -32,24 +32,19 @@ def search_cases(
 	as_dict: bool = False,
 ) -> list:
 	"""hooks: standard_queries."""
-	if isinstance(filters, str):
-		filters = frappe.parse_json(filters)
-	text = (txt or "").strip()
-	or_filters = []
-	if text:
-		like = f"%{text}%"
-		or_filters = [[field, "like", like] for field in ("name", "subject", "category", "status")]
-		if may_read_reporter():
-			or_filters.append(["reporter_name", "like", like])
-			if matching := records_matching(DOCTYPE, text, key_field="reporter_name_key"):
-				or_filters.append(["name", "in", matching])
-	return frappe.get_list(
+	like_fields = ["name", "subject", "category", "status"]
+	matching = None
+	if may_read_reporter():
+		like_fields.append("reporter_name")
+		matching = lambda text: records_matching(DOCTYPE, text, key_field="reporter_name_key")  # noqa: E731
+	return link_search(
 		DOCTYPE,
-		filters=filters or None,
-		or_filters=or_filters,
+		txt,
+		start,
+		page_len,
+		filters,
+		as_dict,
+		like_fields=like_fields,
 		fields=["name", "subject", "status"],
-		order_by="modified desc",
-		limit_start=int(start or 0),
-		limit_page_length=int(page_len or 20),
-		as_list=not as_dict,
+		matching=matching,
 	)

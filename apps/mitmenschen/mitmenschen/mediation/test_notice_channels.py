@@ -10,90 +10,26 @@ Delivery happens after commit (as in production), so these tests commit and dele
 import re
 
 import frappe
-from frappe.tests.utils import FrappeTestCase
-from frappe.utils import add_to_date, now_datetime, nowdate, random_string
+from frappe.utils import add_to_date, now_datetime, random_string
 
 from mitmenschen.mediation import closure, follow_up
 from mitmenschen.mediation.acknowledgement import acknowledge
 from mitmenschen.mediation.escalation_source import load_cases
-from mitmenschen.outbound import consent
 from mitmenschen.outbound.notices import LOG, QUEUED, SENT
 from mitmenschen.portal import tenant as tenant_portal
 from mitmenschen.tests.factories import make_case, make_category, make_household, make_tenant
-from mitmenschen.tests.gateways import CloudAPI, SMSGateway, configure_sms, configure_whatsapp
 from mitmenschen.tests.loop_world import close
-from mitmenschen.tests.mail import (
-	CREATED_BY_MAIL_TESTS,
-	SMTPSink,
-	delete_created_since,
-	drop_queued_since,
-	ensure_outgoing_account,
-	flush_queue,
-	retire_outgoing_account,
-)
+from mitmenschen.tests.mail import CREATED_BY_MAIL_TESTS, flush_queue
+from mitmenschen.tests.notice_world import NoticeTestCase
 from mitmenschen.tests.portal_world import make_tenant_user
 
-SMS_PORT, CLOUD_PORT, SMTP_PORT = 2700, 2701, 2702
 CASE = "Mediation Case"
 LINK = re.compile(r"/f/(?P<case>[A-Z0-9-]+)/(?P<sig>[a-z2-7]+)")
 
 
-class ReporterNoticeCase(FrappeTestCase):
-	@classmethod
-	def setUpClass(cls) -> None:
-		super().setUpClass()
-		cls.since = now_datetime()
-		cls.gateway = SMSGateway(SMS_PORT).start()
-		cls.cloud = CloudAPI(CLOUD_PORT).start()
-		cls.smtp = SMTPSink(SMTP_PORT)
-		cls.smtp.start()
-		configure_sms(cls.gateway)
-		configure_whatsapp(cls.cloud)
-		ensure_outgoing_account(SMTP_PORT)
-		frappe.db.commit()
-
-	@classmethod
-	def tearDownClass(cls) -> None:
-		cls.gateway.stop()
-		cls.cloud.stop()
-		cls.smtp.stop()
-		retire_outgoing_account()
-		frappe.db.rollback()
-		delete_created_since(cls.since, [LOG, consent.PROFILE, "Refugee Household", *CREATED_BY_MAIL_TESTS])
-		drop_queued_since(cls.since)
-		super().tearDownClass()
-
-	def setUp(self) -> None:
-		self.gateway.clear()
-		self.cloud.clear()
-		self.smtp.messages.clear()
-		self.gateway.down = self.cloud.down = False
-
-	def tearDown(self) -> None:
-		frappe.set_user("Administrator")
-		frappe.db.rollback()
-
-	def channels(
-		self, party: tuple[str, str], *, consents=(), preferred="Letter", language=None, **addresses
-	):
-		return frappe.get_doc(
-			{
-				"doctype": consent.PROFILE,
-				"party_doctype": party[0],
-				"party": party[1],
-				"preferred_channel": preferred,
-				"language": language,
-				"consents": [{"channel": c, "given_on": nowdate(), "how": "Form"} for c in consents],
-				**addresses,
-			}
-		).insert(ignore_permissions=True)
-
-	def timeline(self, name: str) -> list[str]:
-		return frappe.get_all(
-			"Comment",
-			filters={"reference_doctype": CASE, "reference_name": name, "comment_type": "Info"},
-			pluck="content",
-		)
+class ReporterNoticeCase(NoticeTestCase):
+	SMS_PORT, CLOUD_PORT, SMTP_PORT = 2700, 2701, 2702
+	CREATED = ("Refugee Household", *CREATED_BY_MAIL_TESTS)
 
 	def messages(self, case: str) -> list[dict]:
 		return frappe.get_all(
@@ -106,7 +42,7 @@ class TestAcknowledgementByChannel(ReporterNoticeCase):
 		reporter = f"Nachbarin {random_string(5)}"
 		case = make_case(reporter_name=reporter)
 		self.channels(
-			(CASE, case.name), consents=["SMS"], preferred="SMS", mobile="0176 2700 0001", language="ar"
+			CASE, case.name, consents=["SMS"], preferred="SMS", mobile="0176 2700 0001", language="ar"
 		)
 		first = acknowledge(case)
 		self.assertEqual(self.gateway.requests, [], "nothing leaves before the commit")
@@ -124,12 +60,13 @@ class TestAcknowledgementByChannel(ReporterNoticeCase):
 			frappe.db.get_value(LOG, first, ["status", "channel", "kind"]),
 			(SENT, "SMS", "Mit:Menschen Report Received"),
 		)
-		self.assertIn(f"SMS an {reporter} (+4917627000001) gesendet", self.timeline(case.name))
+		self.assertIn(f"SMS an {reporter} (+4917627000001) gesendet", self.timeline(CASE, case.name))
 
 	def test_a_tenants_portal_report_reaches_them_on_whatsapp_by_template(self) -> None:
 		reporter = make_tenant_user(f"mieter-{random_string(6).lower()}@mieter.example", "Mieter Whatsapp")
 		self.channels(
-			("Customer", reporter["tenant"]),
+			"Customer",
+			reporter["tenant"],
 			consents=["WhatsApp"],
 			preferred="WhatsApp",
 			whatsapp="+963 944 270 002",
@@ -157,7 +94,8 @@ class TestAcknowledgementByChannel(ReporterNoticeCase):
 		tenant = make_tenant()
 		household = make_household(tenant_doctype="Customer", tenant=tenant.name)
 		self.channels(
-			("Refugee Household", household.name),
+			"Refugee Household",
+			household.name,
 			consents=["Email"],
 			preferred="Email",
 			email="familie-2700@mieter.example",
@@ -185,7 +123,8 @@ class TestAcknowledgementByChannel(ReporterNoticeCase):
 	def test_the_preferred_channel_without_consent_falls_back_then_to_a_letter(self) -> None:
 		fallback = make_case(reporter_name="Herr Rückfall")
 		self.channels(
-			(CASE, fallback.name),
+			CASE,
+			fallback.name,
 			consents=["SMS"],
 			preferred="WhatsApp",
 			mobile="+4917627000003",
@@ -193,7 +132,8 @@ class TestAcknowledgementByChannel(ReporterNoticeCase):
 		)
 		letter = make_case(reporter_name="Frau Brief", reporter_email="brief-2700@mieter.example")
 		self.channels(
-			(CASE, letter.name),
+			CASE,
+			letter.name,
 			preferred="SMS",
 			mobile="+4917627000004",
 			postal_address="Am Hang 3\n28195 Bremen",
@@ -210,7 +150,8 @@ class TestAcknowledgementByChannel(ReporterNoticeCase):
 		self.assertIn(letter.name, queued.message)
 		self.assertEqual(self.smtp.to("brief-2700@mieter.example"), [], "no consent to mail: a letter")
 		self.assertIn(
-			"Brief an Frau Brief (Am Hang 3\n28195 Bremen) zum Druck vorgemerkt", self.timeline(letter.name)
+			"Brief an Frau Brief (Am Hang 3\n28195 Bremen) zum Druck vorgemerkt",
+			self.timeline(CASE, letter.name),
 		)
 
 
@@ -228,7 +169,7 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 	def test_an_sms_carries_the_answer_link_and_goes_once_per_closing(self) -> None:
 		case = self.closed(reporter_name=f"Nachbar {random_string(5)}")
 		self.channels(
-			(CASE, case.name), consents=["SMS"], preferred="SMS", mobile="+4917627000011", language="tr"
+			CASE, case.name, consents=["SMS"], preferred="SMS", mobile="+4917627000011", language="tr"
 		)
 		self.assertEqual(follow_up.channel(case), follow_up.BY_NOTICE)
 		self.ask(case.name)
@@ -252,7 +193,8 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 	def test_whatsapp_template_outside_the_window_text_inside_it(self) -> None:
 		closed_window = self.closed(reporter_name="Frau Fenster")
 		self.channels(
-			(CASE, closed_window.name),
+			CASE,
+			closed_window.name,
 			consents=["WhatsApp"],
 			preferred="WhatsApp",
 			whatsapp="+963944270012",
@@ -260,7 +202,7 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 		)
 		open_window = self.closed(reporter_name="Herr Fenster")
 		profile = self.channels(
-			(CASE, open_window.name), consents=["WhatsApp"], preferred="WhatsApp", whatsapp="+963944270013"
+			CASE, open_window.name, consents=["WhatsApp"], preferred="WhatsApp", whatsapp="+963944270013"
 		)
 		profile.db_set("whatsapp_last_inbound", add_to_date(now_datetime(), hours=-2))
 		self.ask(closed_window.name)
@@ -275,7 +217,8 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 	def test_mail_to_the_consented_address_with_an_answer_link_each(self) -> None:
 		case = self.closed(reporter_name="Frau Post")
 		self.channels(
-			(CASE, case.name),
+			CASE,
+			case.name,
 			consents=["Email"],
 			preferred="Email",
 			email="post-2700@mieter.example",
@@ -288,12 +231,15 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 		html = mail.get_body(("html",)).get_content()
 		for key in follow_up.ANSWERS:
 			self.assertIn(f"answer={key}", html)
-		self.assertIn("E-Mail an Frau Post (post-2700@mieter.example) gesendet", self.timeline(case.name))
+		self.assertIn(
+			"E-Mail an Frau Post (post-2700@mieter.example) gesendet", self.timeline(CASE, case.name)
+		)
 
 	def test_without_a_consented_channel_the_question_waits_in_the_letter_queue(self) -> None:
 		case = self.closed(reporter_name="Herr Papier")
 		self.channels(
-			(CASE, case.name),
+			CASE,
+			case.name,
 			preferred="WhatsApp",
 			whatsapp="+963944270014",
 			postal_address="Weg 1\n28195 Bremen",
@@ -308,7 +254,7 @@ class TestFollowUpByChannel(ReporterNoticeCase):
 		self.assertFalse(
 			[
 				line
-				for line in self.timeline(case.name)
+				for line in self.timeline(CASE, case.name)
 				if "Nachfassbrief" in line or "follow-up letter" in line
 			]
 		)
@@ -318,7 +264,8 @@ class TestClosureToTheReporterByChannel(ReporterNoticeCase):
 	def test_the_reporter_hears_of_the_closing_on_their_channel_once(self) -> None:
 		case = make_case(reporter_name="Frau Abschluss", reporter_email="abschluss-2700@mieter.example")
 		self.channels(
-			(CASE, case.name),
+			CASE,
+			case.name,
 			consents=["WhatsApp"],
 			preferred="WhatsApp",
 			whatsapp="+963944270021",
@@ -335,6 +282,6 @@ class TestClosureToTheReporterByChannel(ReporterNoticeCase):
 			self.smtp.to("abschluss-2700@mieter.example"), [], "the consented channel, not the typed address"
 		)
 		self.assertIn(
-			"WhatsApp-Nachricht an Frau Abschluss (+963944270021) gesendet", self.timeline(case.name)
+			"WhatsApp-Nachricht an Frau Abschluss (+963944270021) gesendet", self.timeline(CASE, case.name)
 		)
 		self.assertTrue(frappe.db.get_value(CASE, case.name, "closure_notified_on"))

@@ -20,7 +20,7 @@ from frappe.tests.utils import FrappeTestCase
 # lowest first; a package may import packages of lower layers only
 LAYERS: list[set[str]] = [
 	{"language", "dates", "rich_text", "erp", "names", "bulk"},  # languages, dates, inert formatted text; ERP records; name keys
-	{"mitmenschen_setup", "config", "templates", "outbound"},  # settings and masters; the way out for messages
+	{"mitmenschen_setup", "config", "templates", "outbound", "name_search"},  # settings and masters; the way out for messages; search by name key
 	{"workflows", "escalation", "privacy", "backups", "replica", "access"},  # machinery that knows no client
 	{"partners"},
 	{"households", "round_table"},

@@ -5,7 +5,12 @@
 // desk language that Frappe puts into every field named `language`.
 frappe.ui.form.on("Contact Channels", {
 	onload(frm) {
-		if (frm.is_new() && frm.doc.party) fill_language_from_party(frm);
+		if (frm.is_new() && frm.doc.party) {
+			// Frappe sets every link of a new form once more after the first requests (trigger_link_fields),
+			// the desk's German among them; answered after ours, that late "de" won. No default: nothing to set.
+			frm.doc.language = null;
+			fill_language_from_party(frm);
+		}
 	},
 	party(frm) {
 		if (frm.is_new()) fill_language_from_party(frm);

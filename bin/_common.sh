@@ -55,13 +55,10 @@ db_root() {
 
 bench_ready() { [ -x "$ROOT/env/bin/python" ] && [ -d "$ROOT/apps/frappe" ] && [ -d "$ROOT/apps/erpnext" ]; }
 ASSETS_LATER=0
-assets_missing() { [ ! -d sites/assets/frappe/dist ] || [ ! -d sites/assets/erpnext/dist ] || [ ! -e sites/assets/mitmenschen ]; }
+core_assets_missing() { [ ! -d sites/assets/frappe/dist ] || [ ! -d sites/assets/erpnext/dist ]; }
+assets_missing() { core_assets_missing || [ ! -e sites/assets/mitmenschen ]; }
 build_assets() { # the desk's assets: all of them on a new bench, ours when the app is new to it
-	if [ ! -d sites/assets/frappe/dist ] || [ ! -d sites/assets/erpnext/dist ]; then
-		bench build
-	elif [ ! -e sites/assets/mitmenschen ]; then
-		bench build --app mitmenschen
-	fi
+	if core_assets_missing; then bench build; else bench build --app mitmenschen; fi
 }
 site_ready() { [ -f "$ROOT/sites/$1/site_config.json" ] && [ -f "$ROOT/sites/$1/.mitmenschen-ready" ]; }
 

@@ -1,13 +1,11 @@
 """Shared helpers of the portal's browser tests: a fresh world on the site under test, logins."""
 
 import os
-from pathlib import Path
 
 import requests
 from conftest import ARTIFACTS
-from scratch_sites import execute
+from scratch_sites import BENCH, execute  # BENCH: the test modules import it from here
 
-BENCH = Path(os.environ.get("MM_BENCH", Path(__file__).resolve().parents[1]))
 SITE = os.environ.get("MM_SITE", "test.localhost")
 
 

@@ -16,11 +16,16 @@ def word_keys(text: str) -> list[str]:
 	return name_key(text).split()
 
 
+def begins_a_word(key_column, key: str):
+	"""The key begins one of the words' keys in the column."""
+	return key_column.like(f"{key}%") | key_column.like(f"% {key}%")
+
+
 def key_conditions(key_column, keys: list[str]):
 	"""Every typed word's key begins one of the words' keys in the column."""
 	condition = None
 	for key in keys:
-		word = key_column.like(f"{key}%") | key_column.like(f"% {key}%")
+		word = begins_a_word(key_column, key)
 		condition = word if condition is None else condition & word
 	return condition
 

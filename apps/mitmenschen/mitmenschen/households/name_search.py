@@ -13,7 +13,7 @@ from frappe.query_builder import DocType
 from frappe.query_builder.functions import Coalesce
 from frappe.utils import get_link_to_form
 
-from mitmenschen.name_search import link_search, word_keys
+from mitmenschen.name_search import begins_a_word, link_search, word_keys
 from mitmenschen.names import name_key
 
 HOUSEHOLD = "Refugee Household"
@@ -86,12 +86,7 @@ def households_matching(text: str, limit: int = 50) -> list[str]:
 		.limit(limit)
 	)
 	for key in keys:
-		query = query.where(
-			household_key.like(f"{key}%")
-			| household_key.like(f"% {key}%")
-			| member_key.like(f"{key}%")
-			| member_key.like(f"% {key}%")
-		)
+		query = query.where(begins_a_word(household_key, key) | begins_a_word(member_key, key))
 	return [row[0] for row in query.run()]
 
 
